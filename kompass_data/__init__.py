@@ -1,0 +1,29 @@
+"""Kommunkompassen data: version-aware score sets, peer statistics and exports (no Streamlit here)."""
+
+from .compare import (
+    PeerComparison,
+    PeerFilter,
+    ScoreSetRef,
+    compare_score_sets,
+    ensure_same_version,
+    parse_score_set,
+    peer_comparison,
+    ranking,
+    resolve_municipality,
+    score_set,
+    score_set_by_id,
+    top_per_area,
+    trend,
+    trend_segments,
+)
+from .errors import DataValidationError, KompassError, Problem, UsageError, VersionMismatchError
+from .instruments import VERSIONS
+from .store import Dataset, add_scores, build_parquet, load_dataset
+
+__all__ = [
+    "Dataset", "load_dataset", "add_scores", "build_parquet", "VERSIONS",
+    "ScoreSetRef", "PeerFilter", "PeerComparison", "score_set", "score_set_by_id", "parse_score_set",
+    "resolve_municipality", "ensure_same_version", "compare_score_sets", "peer_comparison", "trend",
+    "trend_segments", "ranking", "top_per_area",
+    "KompassError", "UsageError", "VersionMismatchError", "DataValidationError", "Problem",
+]

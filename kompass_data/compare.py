@@ -1,0 +1,305 @@
+"""The version guard and everything that compares score sets: peers, percentiles, trends, rankings.
+
+The rule "scores are comparable only within one instrument version" is enforced here and only here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .errors import UsageError, VersionMismatchError
+from .instruments import AREA_CODES, VERSIONS, area_names
+from .names import fold
+
+ITEM_CODES: tuple[str, ...] = ("total", *AREA_CODES)
+
+
+@dataclass(frozen=True)
+class ScoreSetRef:
+    """One score set: one municipality, one evaluation, one version."""
+
+    kommunkod: str
+    municipality: str
+    year: int
+    instrument_version: str
+    evaluation_kind: str
+
+    @property
+    def id(self) -> str:
+        """'2417:2018:2016:full', the key used in URLs and selections."""
+        return f"{self.kommunkod}:{self.year}:{self.instrument_version}:{self.evaluation_kind}"
+
+    @property
+    def label(self) -> str:
+        """'Norsjö 2018' (with ', egen analys' for self-assessments)."""
+        suffix = " (egen analys)" if self.evaluation_kind == "self" else ""
+        return f"{self.municipality} {self.year}{suffix}"
+
+
+def resolve_municipality(ds, text: str) -> str:
+    """The 4-digit code for a name (any case, with or without å/ä/ö, with or without 'kommun') or a code."""
+    raw = str(text).strip()
+    names = ds.municipality_names
+    if re.fullmatch(r"\d{3,4}", raw):
+        code = raw.zfill(4)
+        if code in names:
+            return code
+        raise UsageError("error.unknown_municipality", text=raw)
+    wanted = fold(raw)
+    wanted = re.sub(r"\s+(kommun|kommuns|stad|region)$", "", wanted)
+    matches = [code for code, name in names.items() if fold(name) == wanted]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise UsageError("error.ambiguous_municipality", text=raw, candidates=", ".join(matches))
+    raise UsageError("error.unknown_municipality", text=raw)
+
+
+def resolve_lan(ds, text: str | None) -> str | None:
+    """A county code for '24', 'Västerbottens län' or 'vasterbotten'; None passes through."""
+    if text is None or str(text).strip() == "":
+        return None
+    raw = str(text).strip()
+    munis = ds.municipalities
+    if re.fullmatch(r"\d{1,2}", raw) and raw.zfill(2) in set(munis["lan_kod"]):
+        return raw.zfill(2)
+    wanted = fold(raw).removesuffix(" lan")
+    for code, name in zip(munis["lan_kod"], munis["lan_name"]):
+        folded = fold(name).removesuffix(" lan")
+        if wanted in (folded, folded.rstrip("s")):
+            return code
+    raise UsageError("error.unknown_lan", text=raw)
+
+
+def ref_from_row(row) -> ScoreSetRef:
+    """A ScoreSetRef from a row of Dataset.score_sets."""
+    return ScoreSetRef(
+        str(row["kommunkod"]), str(row["municipality"]), int(row["year"]),
+        str(row["instrument_version"]), str(row["evaluation_kind"]),
+    )
+
+
+def score_set(ds, kommun: str, year: int, version: str | None = None, kind: str | None = None) -> ScoreSetRef:
+    """The one score set of kommun in year (version and kind narrow it), or a clear error."""
+    code = resolve_municipality(ds, kommun)
+    sets = ds.score_sets[ds.score_sets["kommunkod"] == code]
+    name = ds.municipality_names[code]
+    match = sets[sets["year"] == int(year)]
+    if version:
+        match = match[match["instrument_version"].astype(str) == str(version)]
+    if kind:
+        match = match[match["evaluation_kind"].astype(str) == str(kind)]
+    if match.empty:
+        detail = "".join(f" ({x})" for x in (version, kind) if x)
+        available = ", ".join(sorted({str(y) for y in sets["year"]})) or "–"
+        raise UsageError("error.score_set_not_found", kommun=name, year=year, detail=detail, available=available)
+    if len(match) > 1:
+        options = ", ".join(f"{r.instrument_version}/{r.evaluation_kind}" for r in match.itertuples())
+        raise UsageError("error.score_set_ambiguous", kommun=name, year=year, options=options)
+    return ref_from_row(match.iloc[0])
+
+
+def parse_score_set(ds, text: str) -> ScoreSetRef:
+    """'Norsjö:2018', '2417:2018:2016' or '2417:2017:2010:self' -> ScoreSetRef."""
+    parts = str(text).split(":")
+    if len(parts) < 2 or len(parts) > 4 or not parts[1].strip().isdigit():
+        raise UsageError("error.bad_score_ref", text=text)
+    version = parts[2].strip() if len(parts) > 2 else None
+    kind = parts[3].strip() if len(parts) > 3 else None
+    return score_set(ds, parts[0], int(parts[1]), version or None, kind or None)
+
+
+def score_set_by_id(ds, score_set_id: str) -> ScoreSetRef:
+    """The ScoreSetRef for an id from ScoreSetRef.id."""
+    row = ds.score_sets[ds.score_sets["score_set_id"] == score_set_id]
+    if row.empty:
+        raise UsageError("error.bad_score_ref", text=score_set_id)
+    return ref_from_row(row.iloc[0])
+
+
+def ensure_same_version(refs: list[ScoreSetRef]) -> str:
+    """The common version of refs, or VersionMismatchError naming the first pair that differs."""
+    if not refs:
+        raise UsageError("error.bad_score_ref", text="")
+    first = refs[0]
+    for other in refs[1:]:
+        if other.instrument_version != first.instrument_version:
+            raise VersionMismatchError(first.label, first.instrument_version, other.label, other.instrument_version)
+    return first.instrument_version
+
+
+def item_labels(ds, version: str) -> dict[str, str]:
+    """Item code -> canonical label for a version: 'total' plus the eight areas."""
+    return {"total": "Totalt", **area_names(ds.instrument_items, version)}
+
+
+def _row_of(ds, ref: ScoreSetRef) -> pd.Series:
+    return ds.score_sets.loc[ds.score_sets["score_set_id"] == ref.id].iloc[0]
+
+
+def compare_score_sets(ds, refs: list[ScoreSetRef]) -> pd.DataFrame:
+    """Items × score sets (same version only): code, label, one column per score set label."""
+    version = ensure_same_version(refs)
+    labels = item_labels(ds, version)
+    table = pd.DataFrame({"code": list(ITEM_CODES), "label": [labels.get(c, c) for c in ITEM_CODES]})
+    for ref in refs:
+        row = _row_of(ds, ref)
+        table[ref.label] = [row[c] for c in ITEM_CODES]
+    return table
+
+
+@dataclass(frozen=True)
+class PeerFilter:
+    """Which score sets count as peers: same version always; county, group, years, self-assessments."""
+
+    lan: str | None = None
+    kommungrupp: str | None = None
+    include_self: bool = False
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+def peer_sets(ds, version: str, peer_filter: PeerFilter = PeerFilter(), exclude: str | None = None) -> pd.DataFrame:
+    """Peer score sets of one version: each municipality once (its latest), filters applied."""
+    sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == version]
+    if not peer_filter.include_self:
+        sets = sets[sets["evaluation_kind"].astype(str) == "full"]
+    if exclude:
+        sets = sets[sets["kommunkod"] != exclude]
+    if peer_filter.lan:
+        sets = sets[sets["lan_kod"] == peer_filter.lan]
+    if peer_filter.kommungrupp:
+        sets = sets[sets["kommungrupp"] == peer_filter.kommungrupp]
+    if peer_filter.year_from is not None:
+        sets = sets[sets["year"] >= peer_filter.year_from]
+    if peer_filter.year_to is not None:
+        sets = sets[sets["year"] <= peer_filter.year_to]
+    # Latest per municipality; at equal years an external evaluation outranks a self-assessment.
+    ranked = sets.assign(_full=(sets["evaluation_kind"].astype(str) == "full"))
+    ranked = ranked.sort_values(["kommunkod", "year", "_full"])
+    return ranked.drop_duplicates("kommunkod", keep="last").drop(columns="_full")
+
+
+def percentile_of(value: float, peers: np.ndarray) -> float:
+    """Mid-rank percentile of value among peers (ties count half); NaN without peers or value."""
+    peers = peers[~np.isnan(peers)]
+    if np.isnan(value) or peers.size == 0:
+        return float("nan")
+    below = np.count_nonzero(peers < value)
+    equal = np.count_nonzero(peers == value)
+    return float(100.0 * (below + 0.5 * equal) / peers.size)
+
+
+@dataclass(frozen=True)
+class PeerComparison:
+    """A score set beside the statistics of its peers (same version) and the published references."""
+
+    focal: ScoreSetRef
+    version: str
+    table: pd.DataFrame  # one row per item: code, label, score, peer_n, peer_mean, peer_median, peer_min, peer_max, difference, percentile
+    peers: pd.DataFrame  # the peer score sets used
+    references: pd.DataFrame  # published reference profiles of the version, never averaged in
+    peer_filter: PeerFilter
+
+
+def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter()) -> PeerComparison:
+    """ref's scores beside mean, median, min, max, n and percentile of its peers, item by item."""
+    version = ref.instrument_version
+    peers = peer_sets(ds, version, peer_filter, exclude=ref.kommunkod)
+    focal = _row_of(ds, ref)
+    labels = item_labels(ds, version)
+    rows = []
+    for code in ITEM_CODES:
+        values = peers[code].to_numpy(dtype="float64")
+        present = values[~np.isnan(values)]
+        score = float(focal[code])
+        n = int(present.size)
+        mean = float(present.mean()) if n else float("nan")
+        rows.append(
+            {
+                "code": code,
+                "label": labels.get(code, code),
+                "score": score,
+                "peer_n": n,
+                "peer_mean": mean,
+                "peer_median": float(np.median(present)) if n else float("nan"),
+                "peer_min": float(present.min()) if n else float("nan"),
+                "peer_max": float(present.max()) if n else float("nan"),
+                "difference": score - mean if n else float("nan"),
+                "percentile": percentile_of(score, values),
+            }
+        )
+    refs = ds.reference_profiles[ds.reference_profiles["instrument_version"].astype(str) == version]
+    return PeerComparison(ref, version, pd.DataFrame(rows), peers.reset_index(drop=True), refs.reset_index(drop=True), peer_filter)
+
+
+def trend(ds, kommunkod: str, include_self: bool = True) -> pd.DataFrame:
+    """A municipality's score sets over time: one segment per version; changes only inside a segment."""
+    sets = ds.score_sets[ds.score_sets["kommunkod"] == kommunkod]
+    if not include_self:
+        sets = sets[sets["evaluation_kind"].astype(str) == "full"]
+    order = {v: i for i, v in enumerate(VERSIONS)}
+    sets = sets.assign(segment=sets["instrument_version"].astype(str).map(order))
+    sets = sets.sort_values(["segment", "year", "evaluation_kind"]).reset_index(drop=True)
+    for code in ITEM_CODES:
+        # diff() within a version group: the first point of each segment has no change, by design.
+        sets[f"{code}_change"] = sets.groupby("segment")[code].diff()
+    sets["segment"] = sets["segment"].rank(method="dense").astype("int64")
+    return sets
+
+
+def trend_segments(trend_table: pd.DataFrame) -> list[dict]:
+    """The trend as a list of {version, points}: the JSON shape of `trend`."""
+    segments = []
+    for version, part in trend_table.groupby("instrument_version", observed=True, sort=True):
+        points = []
+        for row in part.to_dict("records"):
+            point = {
+                "year": int(row["year"]),
+                "evaluation_kind": str(row["evaluation_kind"]),
+                "total": _num(row["total"]),
+                "total_change": _num(row["total_change"]),
+            }
+            point["areas"] = {c: _num(row[c]) for c in AREA_CODES}
+            point["area_changes"] = {c: _num(row[f"{c}_change"]) for c in AREA_CODES}
+            points.append(point)
+        segments.append({"version": str(version), "points": points})
+    return segments
+
+
+def _num(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def ranking(ds, version: str, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
+    """Score sets of one version ranked by one item, highest first (ties share a rank).
+
+    latest_only keeps each municipality's latest score set that has this item, so a later
+    total-only publication does not hide an earlier published area profile.
+    """
+    sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == version]
+    if not include_self:
+        sets = sets[sets["evaluation_kind"].astype(str) == "full"]
+    sets = sets.dropna(subset=[code])
+    if latest_only:
+        sets = sets.sort_values(["kommunkod", "year"]).drop_duplicates("kommunkod", keep="last")
+    sets = sets.sort_values([code, "municipality"], ascending=[False, True])
+    sets = sets.assign(rank=sets[code].rank(method="min", ascending=False).astype("int64"))
+    return sets.reset_index(drop=True)
+
+
+def top_per_area(ds, version: str, n: int = 3) -> pd.DataFrame:
+    """The n highest-scoring municipalities per area of a version ('inspiration' in the reports)."""
+    labels = item_labels(ds, version)
+    rows = []
+    for code in AREA_CODES:
+        ranked = ranking(ds, version, code, latest_only=True)
+        top = ranked[ranked["rank"] <= n]
+        for rank, name, year, score in zip(top["rank"], top["municipality"], top["year"], top[code]):
+            rows.append({"code": code, "label": labels.get(code, code), "rank": int(rank),
+                         "municipality": name, "year": int(year), "score": float(score)})
+    return pd.DataFrame(rows, columns=["code", "label", "rank", "municipality", "year", "score"])

@@ -1,0 +1,160 @@
+"""Canonical columns, their types and meaning, and the pandera schemas of the typed tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .instruments import KINDS, LEVELS, VERSIONS
+
+VERSION_DTYPE = pd.CategoricalDtype(list(VERSIONS), ordered=True)
+KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
+LEVEL_DTYPE = pd.CategoricalDtype(list(LEVELS), ordered=True)
+TEXT = "string"
+
+# The columns of scores.csv, in order, with their type and meaning (the codebook's source).
+SCORE_COLUMNS: dict[str, tuple[object, str]] = {
+    "kommunkod": (TEXT, "SCB municipality code, 4 digits with leading zero"),
+    "municipality": (TEXT, "Municipality name as in SCB's list (without 'kommun')"),
+    "year": ("int16", "Year of the evaluation"),
+    "instrument_version": (VERSION_DTYPE, "Kommunkompassen version the score set was scored with: pre-2010, 2010, 2016, 2020"),
+    "evaluation_kind": (KIND_DTYPE, "full = SKR's external evaluation; self = the municipality's own analysis"),
+    "level": (LEVEL_DTYPE, "total (0-800), area (main area, 0-100) or subarea"),
+    "code": (TEXT, "'total', area number 1-8, or sub-area code such as 1.1 (area identity within a version)"),
+    "label_published": (TEXT, "The label as printed in the source (an alias; identity is the code)"),
+    "score": ("float64", "Points as published"),
+    "max_score": ("float64", "Maximum points of this item"),
+    "source": (TEXT, "Where the number was published"),
+    "note": (TEXT, "Remarks about the published number"),
+}
+CANONICAL_COLUMNS: list[str] = list(SCORE_COLUMNS)
+SCORE_SET_KEY: list[str] = ["kommunkod", "year", "instrument_version", "evaluation_kind"]
+ROW_KEY: list[str] = SCORE_SET_KEY + ["level", "code"]
+
+REFERENCE_COLUMNS: dict[str, tuple[object, str]] = {
+    "instrument_version": (VERSION_DTYPE, "Version the statistic belongs to"),
+    "year": ("int16", "Year the statistic was published for"),
+    "statistic": (TEXT, "mean or median"),
+    "population": (TEXT, "What the statistic covers, as the source says"),
+    "level": (LEVEL_DTYPE, "total or area"),
+    "code": (TEXT, "'total' or area number"),
+    "label_published": (TEXT, "Label as printed"),
+    "score": ("float64", "Published value"),
+    "max_score": ("float64", "Maximum points"),
+    "source": (TEXT, "Where it was published"),
+    "note": (TEXT, "Remarks"),
+}
+
+MUNICIPALITY_COLUMNS: dict[str, tuple[object, str]] = {
+    "kommunkod": (TEXT, "SCB municipality code"),
+    "name": (TEXT, "Municipality name"),
+    "lan_kod": (TEXT, "County (län) code"),
+    "lan_name": (TEXT, "County name"),
+    "kommungrupp_2017_code": (TEXT, "SKR municipality group 2017 (A1 … C9)"),
+    "kommungrupp_2017_name": (TEXT, "SKR municipality group 2017, name"),
+    "population": ("Int64", "Population (not yet filled)"),
+    "population_year": ("Int16", "Year of population"),
+}
+
+ITEM_COLUMNS: dict[str, tuple[object, str]] = {
+    "instrument_version": (VERSION_DTYPE, "Version"),
+    "level": (LEVEL_DTYPE, "area or subarea"),
+    "code": (TEXT, "Area or sub-area code"),
+    "name": (TEXT, "Canonical name"),
+    "max_score": ("float64", "Maximum points"),
+}
+
+ALIAS_COLUMNS: dict[str, tuple[object, str]] = {
+    "instrument_version": (VERSION_DTYPE, "Version"),
+    "level": (LEVEL_DTYPE, "area or subarea"),
+    "code": (TEXT, "Area code"),
+    "alias": (TEXT, "Another published name of the area"),
+    "seen_in": (TEXT, "Where the alias was seen"),
+}
+
+VERSION_COLUMNS: dict[str, tuple[object, str]] = {
+    "instrument_version": (VERSION_DTYPE, "Version"),
+    "first_year": ("int16", "First year the version is normally used"),
+    "last_year": ("Int16", "Last year (empty: still in use)"),
+    "order": ("int8", "Order of versions"),
+    "note": (TEXT, "About the version"),
+}
+
+EVALUATION_COLUMNS: dict[str, tuple[object, str]] = {
+    "municipality": (TEXT, "Municipality"),
+    "kommunkod": (TEXT, "SCB code"),
+    "year": ("Int16", "Year of the evaluation (empty where unknown)"),
+    "month": ("Int8", "Month, where known"),
+    "instrument_version": (VERSION_DTYPE, "Version (empty where unknown)"),
+    "evaluation_kind": (TEXT, "full, self or unknown"),
+    "scores_published_in_sources": (TEXT, "yes/no/partial: whether scores were found"),
+    "source_url": (TEXT, "Where the evaluation is listed"),
+    "note": (TEXT, "Remarks"),
+}
+
+# table name -> (csv file, columns); the order is the build order.
+TABLES: dict[str, tuple[str, dict[str, tuple[object, str]]]] = {
+    "scores": ("scores.csv", SCORE_COLUMNS),
+    "reference_profiles": ("reference_profiles.csv", REFERENCE_COLUMNS),
+    "instrument_items": ("instrument_items.csv", ITEM_COLUMNS),
+    "area_aliases": ("area_aliases.csv", ALIAS_COLUMNS),
+    "instrument_versions": ("instrument_versions.csv", VERSION_COLUMNS),
+    "municipalities": ("municipalities.csv", MUNICIPALITY_COLUMNS),
+    "evaluations_known": ("evaluations_known.csv", EVALUATION_COLUMNS),
+}
+
+
+def apply_types(frame: pd.DataFrame, columns: dict[str, tuple[object, str]]) -> pd.DataFrame:
+    """Cast a table read as text to its declared column types (empty text becomes missing)."""
+    out = {}
+    for name, (dtype, _doc) in columns.items():
+        col = frame[name]
+        if dtype == TEXT:
+            out[name] = col.astype("string").fillna("")
+        elif isinstance(dtype, pd.CategoricalDtype):
+            out[name] = col.astype("string").astype(dtype)
+        elif dtype in ("float64",):
+            out[name] = pd.to_numeric(col, errors="raise").astype("float64")
+        else:
+            out[name] = pd.to_numeric(col.replace("", pd.NA), errors="raise").astype(dtype)
+    return pd.DataFrame(out)
+
+
+def scores_schema():
+    """The pandera schema of the typed scores table (imported lazily: pandera is slow to import)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "kommunkod": pa.Column(TEXT, pa.Check.str_matches(r"^\d{4}$")),
+            "municipality": pa.Column(TEXT, pa.Check.str_length(min_value=1)),
+            "year": pa.Column("int16", pa.Check.in_range(2002, 2100)),
+            "instrument_version": pa.Column(VERSION_DTYPE),
+            "evaluation_kind": pa.Column(KIND_DTYPE),
+            "level": pa.Column(LEVEL_DTYPE),
+            "code": pa.Column(TEXT, pa.Check.str_matches(r"^(total|[1-8](\.\d{1,2})?)$")),
+            "label_published": pa.Column(TEXT),
+            "score": pa.Column("float64", pa.Check.ge(0)),
+            "max_score": pa.Column("float64", pa.Check.gt(0)),
+            "source": pa.Column(TEXT, pa.Check.str_length(min_value=1)),
+            "note": pa.Column(TEXT),
+        },
+        checks=[pa.Check(lambda df: df["score"] <= df["max_score"], error="score above max_score")],
+        unique=ROW_KEY,
+        strict=True,
+        ordered=True,
+    )
+
+
+def municipalities_schema():
+    """The pandera schema of the municipality reference table."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "kommunkod": pa.Column(TEXT, pa.Check.str_matches(r"^\d{4}$"), unique=True),
+            "name": pa.Column(TEXT, pa.Check.str_length(min_value=1)),
+            "lan_kod": pa.Column(TEXT, pa.Check.str_matches(r"^\d{2}$")),
+            "kommungrupp_2017_code": pa.Column(TEXT, pa.Check.str_matches(r"^[ABC][1-9]$")),
+        },
+        strict=False,
+    )

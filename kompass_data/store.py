@@ -1,0 +1,227 @@
+"""Reading and writing datasets/: typed tables from Parquet (or CSV when stale), atomic locked adds."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as _dt
+import fcntl
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import checks
+from .errors import DataValidationError, KompassError, Problem
+from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, apply_types
+from .tables import read_table
+from .validate import validate_scores
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "datasets"
+PARQUET_DIR = "parquet"
+BACKUP_DIR = "backups"
+META_KEY = b"kompass"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every shipped table, typed, plus what is derived once: flags and one row per score set."""
+
+    scores: pd.DataFrame
+    reference_profiles: pd.DataFrame
+    instrument_items: pd.DataFrame
+    area_aliases: pd.DataFrame
+    instrument_versions: pd.DataFrame
+    municipalities: pd.DataFrame
+    evaluations_known: pd.DataFrame
+    data_dir: Path
+    session_keys: frozenset = frozenset()
+    flags: pd.DataFrame = field(default=None)
+    score_sets: pd.DataFrame = field(default=None)
+
+    def __post_init__(self):
+        if self.flags is None:
+            object.__setattr__(self, "flags", checks.compute_flags(self))
+        if self.score_sets is None:
+            object.__setattr__(self, "score_sets", checks.score_set_table(self))
+
+    def with_scores(self, extra: pd.DataFrame) -> "Dataset":
+        """A new dataset with extra score sets layered over these (session data); replaces same keys."""
+        keys = set(map(tuple, extra[SCORE_SET_KEY].astype(str).drop_duplicates().itertuples(index=False)))
+        mine = self.scores[SCORE_SET_KEY].astype(str).apply(tuple, axis=1).isin(keys)
+        scores = pd.concat([self.scores[~mine], extra[CANONICAL_COLUMNS]], ignore_index=True)
+        scores = apply_types(scores, SCORE_COLUMNS)
+        return replace(self, scores=scores, session_keys=self.session_keys | frozenset(keys), flags=None, score_sets=None)
+
+    @property
+    def municipality_names(self) -> dict[str, str]:
+        """kommunkod -> name."""
+        return dict(zip(self.municipalities["kommunkod"], self.municipalities["name"]))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_csv_typed(path: Path, columns) -> pd.DataFrame:
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return apply_types(raw, columns)
+
+
+def _read_table(data_dir: Path, name: str) -> pd.DataFrame:
+    csv_name, columns = TABLES[name]
+    csv_path = data_dir / csv_name
+    parquet_path = data_dir / PARQUET_DIR / f"{name}.parquet"
+    if parquet_path.exists():
+        meta = pq.read_schema(parquet_path).metadata or {}
+        recorded = json.loads(meta.get(META_KEY, b"{}")).get("csv_sha256")
+        if recorded and recorded == _sha256(csv_path):
+            frame = pq.read_table(parquet_path).to_pandas()
+            # Parquet keeps categories, but not always their order: restate the declared dtypes.
+            return frame.astype({c: d for c, (d, _doc) in columns.items()})
+    return _read_csv_typed(csv_path, columns)
+
+
+def load_dataset(data_dir: str | Path | None = None) -> Dataset:
+    """The dataset in data_dir (default: the shipped datasets/), typed and checked."""
+    data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
+    missing = [f for f, _c in TABLES.values() if not (data_dir / f).is_file()]
+    if missing:
+        raise KompassError("error.data_dir", path=str(data_dir), missing=", ".join(missing))
+    tables = {name: _read_table(data_dir, name) for name in TABLES}
+    return Dataset(**tables, data_dir=data_dir)
+
+
+def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = None) -> list[Path]:
+    """Write typed Parquet beside the CSVs, each carrying its CSV's hash, sources and codebook."""
+    data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
+    out_dir = data_dir / PARQUET_DIR
+    out_dir.mkdir(exist_ok=True)
+    written = []
+    for name, (csv_name, columns) in TABLES.items():
+        if only and name not in only:
+            continue
+        csv_path = data_dir / csv_name
+        frame = _read_csv_typed(csv_path, columns)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        meta = {
+            "csv": csv_name,
+            "csv_sha256": _sha256(csv_path),
+            "sources": "See SOURCES.md in the dataset folder; each score row carries its own source.",
+            "codebook": {c: doc for c, (_d, doc) in columns.items()},
+        }
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
+        target = out_dir / f"{name}.parquet"
+        _atomic_write(target, lambda fh, t=table: pq.write_table(t, fh))
+        written.append(target)
+    return written
+
+
+def _atomic_write(target: Path, write) -> None:
+    """Write through a temporary file in the same folder, fsync, then rename over target."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes 0600 files; keep the target's mode (or the usual 0644) so others can read it.
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def dataset_lock(data_dir: Path):
+    """An exclusive lock on the data folder itself (flock on its descriptor: no lock file left behind)."""
+    fd = os.open(data_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def format_number(value: float) -> str:
+    """54.0 -> '54', 426.5 -> '426.5': numbers written as the sources print them."""
+    return f"{value:g}" if pd.notna(value) else ""
+
+
+def scores_to_csv_text(scores: pd.DataFrame) -> str:
+    """The canonical CSV text of a scores table (the same format as the shipped file)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CANONICAL_COLUMNS)
+    for row in scores[CANONICAL_COLUMNS].itertuples(index=False):
+        values = []
+        for col, value in zip(CANONICAL_COLUMNS, row):
+            if col in ("score", "max_score"):
+                values.append(format_number(value))
+            else:
+                values.append("" if pd.isna(value) else str(value))
+        writer.writerow(values)
+    return buf.getvalue()
+
+
+@dataclass
+class AddResult:
+    """What an add did: score sets added and replaced, and where the backup is."""
+
+    added: list[tuple]
+    replaced: list[tuple]
+    rows: int
+    backup: Path | None
+
+
+def score_set_label(key: tuple, names: dict[str, str]) -> str:
+    """'Norsjö 2018 (2016, full)' for a score-set key."""
+    kod, year, version, kind = key
+    return f"{names.get(kod, kod)} {year} ({version}, {kind})"
+
+
+def add_scores(file: str | Path, data_dir: str | Path | None = None, replace_existing: bool = False) -> AddResult:
+    """Add the score sets in file to the dataset: all or nothing, locked, atomic, with a backup."""
+    data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
+    # Validate everything before touching anything: a bad file leaves the folder byte-identical.
+    current = load_dataset(data_dir)
+    raw = read_table(file)
+    candidate = validate_scores(raw, current.municipalities, current.instrument_items, Path(file).name)
+    with dataset_lock(data_dir):
+        # Re-read under the lock: another add may have landed since we validated (compare-and-swap).
+        scores = _read_csv_typed(data_dir / "scores.csv", SCORE_COLUMNS)
+        new_keys = list(dict.fromkeys(map(tuple, candidate[SCORE_SET_KEY].astype(str).itertuples(index=False))))
+        existing = set(map(tuple, scores[SCORE_SET_KEY].astype(str).itertuples(index=False)))
+        clash = [k for k in new_keys if k in existing]
+        names = current.municipality_names
+        if clash and not replace_existing:
+            raise DataValidationError(
+                Path(file).name,
+                [Problem(None, None, "error.exists", {"score_set": score_set_label(k, names)}) for k in clash],
+            )
+        keep = ~scores[SCORE_SET_KEY].astype(str).apply(tuple, axis=1).isin(set(clash))
+        merged = pd.concat([scores[keep], candidate], ignore_index=True)
+        merged = apply_types(merged, SCORE_COLUMNS)
+        backup_dir = data_dir / BACKUP_DIR
+        backup_dir.mkdir(exist_ok=True)
+        stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        backup = backup_dir / f"scores.{stamp}.csv"
+        shutil.copy2(data_dir / "scores.csv", backup)
+        text = scores_to_csv_text(merged).encode("utf-8")
+        _atomic_write(data_dir / "scores.csv", lambda fh: fh.write(text))
+        # A crash before this line leaves a stale Parquet, which the loader detects by hash and ignores.
+        build_parquet(data_dir, only=["scores"])
+    return AddResult(
+        added=[k for k in new_keys if k not in clash], replaced=clash, rows=len(candidate), backup=backup
+    )

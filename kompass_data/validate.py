@@ -1,0 +1,144 @@
+"""Row-level validation of candidate score rows: every problem located by row and column, with its fix."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pandas as pd
+
+from .errors import DataValidationError, Problem
+from .instruments import KINDS, LEVELS, TOTAL_MAX, VERSIONS
+from .names import fold
+from .schema import CANONICAL_COLUMNS, ROW_KEY, SCORE_COLUMNS, apply_types
+
+REQUIRED = ["kommunkod", "year", "instrument_version", "evaluation_kind", "level", "code", "score"]
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def _number(text: str, decimal_comma: bool) -> float | None:
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if decimal_comma or ("," in cleaned and "." not in cleaned):
+        cleaned = cleaned.replace(",", ".")
+    return float(cleaned) if _NUMBER.match(cleaned) else None
+
+
+def validate_scores(
+    raw: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    items: pd.DataFrame,
+    file: str,
+    default_source: str | None = None,
+) -> pd.DataFrame:
+    """Typed canonical rows from a text table, or DataValidationError listing every problem."""
+    problems: list[Problem] = []
+    columns = {c.strip().lower(): c for c in raw.columns}
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise DataValidationError(file, [Problem(1, c, "problem.missing_column", {"column": c}) for c in missing])
+    decimal_comma = bool(raw.attrs.get("decimal_comma"))
+    names = dict(zip(municipalities["kommunkod"], municipalities["name"]))
+    max_by_item = {
+        (str(v), str(lvl), c): float(m)
+        for v, lvl, c, m in items[["instrument_version", "level", "code", "max_score"]].itertuples(index=False)
+    }
+    codes_by = {}
+    for (v, lvl, c) in max_by_item:
+        codes_by.setdefault((v, lvl), []).append(c)
+    this_year = _dt.date.today().year
+    out_rows: list[dict] = []
+    seen: dict[tuple, int] = {}
+
+    def cell(row, name: str) -> str:
+        col = columns.get(name)
+        return "" if col is None else str(row[col]).strip()
+
+    for rownum, row in raw.iterrows():
+        rownum = int(rownum) if isinstance(rownum, (int,)) or str(rownum).isdigit() else None
+        before = len(problems)
+
+        def bad(column, key, **params):
+            problems.append(Problem(rownum, column, key, params))
+
+        for name in REQUIRED:
+            if not cell(row, name):
+                bad(name, "problem.empty", column=name)
+        if len(problems) > before:
+            continue
+        kod = cell(row, "kommunkod")
+        if kod.isdigit() and len(kod) == 3:  # a spreadsheet dropped the leading zero
+            kod = "0" + kod
+        if kod not in names:
+            bad("kommunkod", "problem.bad_kommunkod", value=kod)
+        name = cell(row, "municipality")
+        if kod in names and name and fold(name) != fold(names[kod]):
+            bad("municipality", "problem.name_mismatch", code=kod, expected=names[kod], value=name)
+        year_text = cell(row, "year")
+        year = int(year_text) if year_text.isdigit() else None
+        if year is None or not 2002 <= year <= this_year + 1:
+            bad("year", "problem.bad_year", value=year_text)
+        version = cell(row, "instrument_version")
+        if version not in VERSIONS:
+            bad("instrument_version", "problem.bad_version", value=version)
+        kind = cell(row, "evaluation_kind")
+        if kind not in KINDS:
+            bad("evaluation_kind", "problem.bad_kind", value=kind)
+        level = cell(row, "level")
+        if level not in LEVELS:
+            bad("level", "problem.bad_level", value=level)
+        code = cell(row, "code")
+        expected_max = None
+        if version in VERSIONS and level in LEVELS:
+            if level == "total":
+                valid = ["total"]
+                expected_max = TOTAL_MAX if code == "total" else None
+            else:
+                valid = codes_by.get((version, level), [])
+                expected_max = max_by_item.get((version, level, code))
+            if code not in valid:
+                bad("code", "problem.bad_code", value=code, level=level, version=version,
+                    valid=", ".join(valid[:12]) + (" …" if len(valid) > 12 else "") if valid else "–")
+        score = _number(cell(row, "score"), decimal_comma)
+        if score is None:
+            bad("score", "problem.bad_number", value=cell(row, "score"))
+        max_text = cell(row, "max_score")
+        max_score = _number(max_text, decimal_comma) if max_text else expected_max
+        if max_text and max_score is None:
+            bad("max_score", "problem.bad_number", value=max_text)
+        elif expected_max is not None and max_score is not None and max_score != expected_max:
+            bad("max_score", "problem.max_mismatch", value=f"{max_score:g}", expected=f"{expected_max:g}")
+        if score is not None and max_score is not None and not 0 <= score <= max_score:
+            bad("score", "problem.score_range", value=f"{score:g}", max=f"{max_score:g}")
+        source = cell(row, "source") or (default_source or "")
+        if not source:
+            bad("source", "problem.missing_source")
+        if len(problems) > before:
+            continue
+        key = (kod, year, version, kind, level, code)
+        if key in seen:
+            bad("code", "problem.duplicate", what=f"{names[kod]} {year} {version} {kind} {level} {code}", other=seen[key])
+            continue
+        seen[key] = rownum
+        out_rows.append(
+            {
+                "kommunkod": kod,
+                "municipality": names[kod],
+                "year": str(year),
+                "instrument_version": version,
+                "evaluation_kind": kind,
+                "level": level,
+                "code": code,
+                "label_published": cell(row, "label_published"),
+                "score": str(score),
+                "max_score": str(max_score),
+                "source": source,
+                "note": cell(row, "note"),
+            }
+        )
+    if problems:
+        raise DataValidationError(file, problems)
+    if not out_rows:
+        raise DataValidationError(file, [Problem(None, None, "problem.empty", {"column": "score"})])
+    typed = apply_types(pd.DataFrame(out_rows, columns=CANONICAL_COLUMNS), SCORE_COLUMNS)
+    assert not typed.duplicated(ROW_KEY).any()
+    return typed
