@@ -111,7 +111,7 @@ def apply_types(frame: pd.DataFrame, columns: dict[str, tuple[object, str]]) -> 
         if dtype == TEXT:
             out[name] = col.astype("string").fillna("")
         elif isinstance(dtype, pd.CategoricalDtype):
-            out[name] = col.astype("string").astype(dtype)
+            out[name] = col.astype("string").replace("", pd.NA).astype(dtype)
         elif dtype in ("float64",):
             out[name] = pd.to_numeric(col, errors="raise").astype("float64")
         else:

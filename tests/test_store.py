@@ -1,0 +1,84 @@
+"""The shipped dataset: typed loading, the Parquet build agreeing with the CSVs, the schemas."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from kompass_data import build_parquet, load_dataset
+from kompass_data.errors import KompassError
+from kompass_data.schema import TABLES, municipalities_schema, scores_schema
+from kompass_data.store import PARQUET_DIR, _read_csv_typed, scores_to_csv_text
+
+from .conftest import DATASETS
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_parquet_agrees_with_csv(name):
+    csv_name, columns = TABLES[name]
+    from_csv = _read_csv_typed(DATASETS / csv_name, columns)
+    parquet_path = DATASETS / PARQUET_DIR / f"{name}.parquet"
+    from_parquet = pq.read_table(parquet_path).to_pandas().astype({c: d for c, (d, _doc) in columns.items()})
+    pd.testing.assert_frame_equal(from_csv, from_parquet)
+    meta = pq.read_schema(parquet_path).metadata[b"kompass"].decode()
+    assert csv_name in meta and "codebook" in meta
+
+
+def test_loading_is_typed(shipped):
+    dtypes = shipped.scores.dtypes
+    assert str(dtypes["kommunkod"]) == "string"
+    assert str(dtypes["year"]) == "int16"
+    assert list(dtypes["instrument_version"].categories) == ["pre-2010", "2010", "2016", "2020"]
+    assert dtypes["instrument_version"].ordered
+    assert str(dtypes["score"]) == "float64"
+    assert not (shipped.scores.dtypes == object).any()
+
+
+def test_shipped_counts(shipped):
+    assert len(shipped.scores) == 156
+    assert len(shipped.municipalities) == 290
+    norsjo_2018 = shipped.scores[(shipped.scores["kommunkod"] == "2417") & (shipped.scores["year"] == 2018)]
+    assert (norsjo_2018["level"] == "subarea").sum() == 45
+    assert set(shipped.score_sets["instrument_version"].astype(str)) == {"pre-2010", "2010", "2016", "2020"}
+
+
+def test_shipped_tables_pass_their_schemas(shipped):
+    scores_schema().validate(shipped.scores, lazy=True)
+    municipalities_schema().validate(shipped.municipalities, lazy=True)
+
+
+def test_csv_round_trip_is_byte_identical(shipped):
+    assert scores_to_csv_text(shipped.scores) == (DATASETS / "scores.csv").read_text(encoding="utf-8")
+
+
+def test_stale_parquet_is_ignored(data_dir):
+    # Edit the CSV by hand without rebuilding: the loader must notice and read the CSV.
+    path = data_dir / "scores.csv"
+    text = path.read_text(encoding="utf-8").replace(
+        "2417,Norsjö,2018,2016,full,total,total,Totalt,509,", "2417,Norsjö,2018,2016,full,total,total,Totalt,508,"
+    )
+    path.write_text(text, encoding="utf-8")
+    ds = load_dataset(data_dir)
+    total = ds.score_sets.set_index("score_set_id").loc["2417:2018:2016:full", "total"]
+    assert total == 508
+    build_parquet(data_dir)
+    assert load_dataset(data_dir).score_sets.set_index("score_set_id").loc["2417:2018:2016:full", "total"] == 508
+
+
+def test_missing_data_dir_is_a_clear_error(tmp_path):
+    with pytest.raises(KompassError) as info:
+        load_dataset(tmp_path)
+    assert "scores.csv" in info.value.message("sv")
+
+
+def test_score_set_table_norsjo(shipped):
+    sets = shipped.score_sets.set_index("score_set_id")
+    row = sets.loc["2417:2018:2016:full"]
+    assert row["total"] == 509 and row["1"] == 69 and row["7"] == 55
+    assert row["n_areas"] == 8 and row["n_subareas"] == 45
+    assert row["lan_kod"] == "24" and row["kommungrupp"] == "C8"
+    assert sets.loc["2417:2017:2010:self", "evaluation_kind"] == "self"
+    # Mölndal 2016 is known by its areas only: its total stays missing, not zero.
+    assert pd.isna(sets.loc["1481:2016:2016:full", "total"])
+    assert sets.loc["1481:2016:2016:full", "2"] == 61
