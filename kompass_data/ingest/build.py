@@ -1,0 +1,405 @@
+"""Assemble score sets from what the parser found, decide versions and kinds, cross-check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .catalog import VERSIONS, Catalog, load_catalog
+from .errors import IngestError
+from .parse import (
+    _ORDER,
+    _PREV,
+    YEAR_MAX,
+    YEAR_MIN,
+    Area,
+    Flag,
+    ScoreSet,
+    SubArea,
+    MunicipalityFinder,
+    evaluation_year,
+    find_rows,
+    find_subtables,
+    header_columns,
+    inspiration_lines,
+    noncomparable,
+    prepare_lines,
+    prose_areas,
+    prose_totals,
+    resolve_kommun,
+    self_years,
+    sentences,
+    stated_version,
+    version_for_year,
+)
+
+MAIN = "main"
+
+
+@dataclass
+class Parsed:
+    kommunkod: str
+    municipality: str
+    sets: list[ScoreSet]
+    flags: list[Flag]
+
+
+@dataclass
+class _RawArea:
+    label: str
+    matches: list
+    lead: str | None
+    value: float
+    origin: str  # "table" | "detail" | "prose"
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"
+
+
+def _misread(read: float, value: float) -> bool:
+    """True if value could have been OCR-read as read: one digit substituted, dropped or added."""
+    if read != int(read) or value != int(value):
+        return False
+    a, b = str(int(read)), str(int(value))
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if abs(len(a) - len(b)) == 1:
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+    return False
+
+
+def parse_report(text: str, source_name: str, kommun=None, year=None, version=None) -> Parsed:
+    """Everything ingest finds in report text; IngestError when there is nothing to take."""
+    cat = load_catalog()
+
+    # Check the overrides first: they are the caller's mistakes, not the file's.
+    forced_kommun = None
+    if kommun is not None and str(kommun).strip():
+        forced_kommun = resolve_kommun(str(kommun), cat)
+        if forced_kommun is None:
+            raise IngestError("ingest.error.bad_kommun", value=str(kommun))
+    if year is not None:
+        try:
+            year_i = int(str(year).strip())
+        except (TypeError, ValueError):
+            raise IngestError("ingest.error.bad_year", value=str(year)) from None
+        if not YEAR_MIN <= year_i <= YEAR_MAX:
+            raise IngestError("ingest.error.bad_year", value=str(year))
+        year = year_i
+    if version is not None:
+        version = str(version).strip()
+        if version not in VERSIONS:
+            raise IngestError("ingest.error.bad_version", value=version)
+
+    # Find tables, rows and statements.
+    lines = prepare_lines(text)
+    rows = find_rows(lines, cat)
+    subtables = find_subtables(lines, cat)
+    consumed: set[int] = set()
+    for r in rows:
+        consumed.update(range(r.index, r.end_index + 1))
+    for t in subtables:
+        consumed.update(range(t.lines[0], t.lines[1] + 1))
+    insp = inspiration_lines(lines)
+    sents = sentences(lines, consumed)
+    prose_sents = sentences(lines, consumed | insp)
+
+    # Group rows into runs (one table each) and read their column headers.
+    runs: list[list] = []
+    for r in rows:
+        if runs and r.index - runs[-1][-1].end_index <= 8 and len(r.numbers) == len(runs[-1][-1].numbers):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    raw_areas: dict[object, list[_RawArea]] = {}
+    raw_totals: dict[object, list[tuple[float, str]]] = {}
+    header_texts: list[str] = []
+    prev_end = -1
+    for run in runs:
+        cols = None
+        first = run[0].index
+        for k in range(first - 1, max(prev_end, first - 9), -1):
+            cols = header_columns(lines[k])
+            if cols:
+                header_texts.append(lines[k])
+                break
+        prev_end = run[-1].end_index
+        if not any(r.kind == "area" for r in run) and len(run) == 1 and run[0].numbers and not cols:
+            # A lone "Totalt 509" line.
+            pass
+        for r in run:
+            mapping: dict[object, float] = {}
+            years = [c for c in (cols or []) if c is not None]
+            if cols and len(r.numbers) == len(cols):
+                mapping = {c: v for c, v in zip(cols, r.numbers) if c is not None}
+            elif cols and years and len(r.numbers) == len(years):
+                mapping = dict(zip(years, r.numbers))
+            elif not years:
+                mapping = {MAIN: r.numbers[0]}
+            for key, v in mapping.items():
+                if r.kind == "total":
+                    raw_totals.setdefault(key, []).append((v, "table"))
+                else:
+                    raw_areas.setdefault(key, []).append(_RawArea(r.label, r.matches, r.lead, v, "table"))
+    for t in subtables:
+        if t.area_total is not None:
+            raw_areas.setdefault(MAIN, []).append(
+                _RawArea(t.header_label, cat.match_area(t.header_label), t.area, t.area_total, "detail")
+            )
+    for v, y in prose_totals(prose_sents, set()):
+        raw_totals.setdefault(y if y is not None else MAIN, []).append((v, "prose"))
+    if not any(k is MAIN for k in raw_areas) or len([a for a in raw_areas.get(MAIN, []) if a.origin == "table"]) == 0:
+        for label, v, matches in prose_areas(prose_sents, cat, set()):
+            if matches:
+                raw_areas.setdefault(MAIN, []).append(_RawArea(label, matches, None, v, "prose"))
+
+    has_scores = any(raw_areas.values()) or any(raw_totals.values()) or any(t.rows for t in subtables)
+    if not has_scores:
+        raise IngestError("ingest.error.no_scores", file=source_name)
+
+    # Municipality.
+    if forced_kommun:
+        kommunkod, municipality = forced_kommun
+    else:
+        found = MunicipalityFinder(cat).find(lines, text, consumed | insp)
+        if not found:
+            raise IngestError("ingest.error.no_municipality", file=source_name)
+        kommunkod, municipality = found
+
+    # Years: the report's own evaluation is the main set.
+    col_years = sorted({k for k in list(raw_areas) + list(raw_totals) if isinstance(k, int)})
+    text_year = evaluation_year(lines, sents)
+    table_cols = sorted({k for k in list(raw_areas) + list(raw_totals) if isinstance(k, int) and any(
+        True for _ in [0])})
+    rename: dict[int, int] = {}
+    if col_years:
+        main_col = text_year if text_year in col_years else max(col_years)
+        if year is not None:
+            if year in col_years:
+                main_year = year
+            else:
+                rename[main_col] = year
+                main_year = year
+        else:
+            main_year = main_col
+    elif year is not None:
+        main_year = year
+    elif text_year is not None:
+        main_year = text_year
+    else:
+        raise IngestError("ingest.error.no_year", file=source_name)
+    del table_cols
+
+    def ykey(k) -> int:
+        if k is MAIN:
+            return main_year
+        return rename.get(k, k)
+
+    sets: dict[int, ScoreSet] = {}
+    areas_by_year: dict[int, list[_RawArea]] = {}
+    totals_by_year: dict[int, list[tuple[float, str]]] = {}
+    for k, lst in raw_areas.items():
+        if lst:
+            areas_by_year.setdefault(ykey(k), []).extend(lst)
+    for k, lst in raw_totals.items():
+        if lst:
+            totals_by_year.setdefault(ykey(k), []).extend(lst)
+    for y in sorted(set(areas_by_year) | set(totals_by_year) | ({main_year} if any(t.rows for t in subtables) else set())):
+        sets[y] = ScoreSet(year=y)
+
+    flags: list[Flag] = []
+
+    # Versions: year rule, then area names, then what the text says.
+    stated = stated_version(sents)
+    for y, s in sets.items():
+        votes_2020 = votes_fam = votes_pre = 0
+        for a in areas_by_year.get(y, []):
+            if not a.matches:
+                continue
+            best = max(m[2] for m in a.matches)
+            vs = {m[0] for m in a.matches if m[2] >= best - 1e-9}
+            if vs == {"2020"}:
+                votes_2020 += 1
+            elif "2020" not in vs:
+                votes_fam += 1
+                if vs == {"pre-2010"}:
+                    votes_pre += 1
+        base = version_for_year(y)
+        if votes_2020 > votes_fam:
+            v = "2020"
+        elif votes_fam:
+            v = base if base != "2020" else "2016"
+            if votes_pre and y <= 2010:
+                v = "pre-2010"
+        else:
+            v = base
+        if y == main_year and stated:
+            if stated == "2020" and votes_fam <= votes_2020:
+                v = "2020"
+            elif stated != "2020" and votes_2020 <= votes_fam and _ORDER[stated] <= _ORDER[version_for_year(y)] + 1:
+                v = stated
+        s.version = v
+    for olds, rng, newer in noncomparable(sents):
+        newer_year = newer if newer in sets else main_year
+        if newer_year not in sets:
+            continue
+        vnew = sets[newer_year].version
+        for y, s in sets.items():
+            if y >= newer_year:
+                continue
+            hit = (rng and rng[0] <= y <= rng[1]) or (not rng and olds and y in olds) or (not rng and not olds)
+            if hit and _ORDER[s.version] >= _ORDER[vnew]:
+                s.version = _PREV[vnew]
+    if version is not None:
+        for s in sets.values():
+            s.version = version
+    selfs = self_years(sents, header_texts)
+    for y, s in sets.items():
+        if y in selfs:
+            s.kind = "self"
+
+    # Areas and totals.
+    detail_area: dict[str, float] = {}
+    for y, s in sets.items():
+        for a in areas_by_year.get(y, []):
+            code = _area_code(a, s.version)
+            if code is None:
+                continue
+            if a.origin == "detail" and y == main_year:
+                detail_area[code] = a.value
+            if code in s.areas:
+                continue
+            s.areas[code] = Area(a.value, a.label)
+        totals = totals_by_year.get(y, [])
+        if totals:
+            table_t = [t for t in totals if t[1] == "table"]
+            first = (table_t or totals)[0][0]
+            s.total = first
+            for v, _ in totals:
+                if v != first:
+                    flags.append(Flag(y, "total", "total", "ingest.flag.total_sources_differ", {"first": first, "second": v}))
+                    break
+    main = sets.get(main_year)
+    if main is not None:
+        for code, v in detail_area.items():
+            if code in main.areas and main.areas[code].score != v:
+                flags.append(Flag(main_year, "area", code, "ingest.flag.area_sources_differ", {"code": code, "summary": main.areas[code].score, "detail": v}))
+        # Sub-areas belong to the report's own evaluation.
+        for t in subtables:
+            for code, sub in t.rows.items():
+                if code not in main.subareas:
+                    main.subareas[code] = sub
+        _check_subareas(main, detail_area, cat, flags)
+
+    for s in sets.values():
+        if s.total is not None and len(s.areas) == 8:
+            total_areas = sum(a.score for a in s.areas.values())
+            if abs(total_areas - s.total) > 1e-9:
+                s.total_note = f"areas sum to {_fmt(total_areas)}, the report prints {_fmt(s.total)}"
+                flags.append(Flag(s.year, "total", "total", "flag.total_vs_areas", {"total": s.total, "sum": total_areas, "diff": s.total - total_areas}))
+
+    kept = [s for s in sorted(sets.values(), key=lambda x: x.year) if s.total is not None or s.areas or s.subareas]
+    if not kept:
+        raise IngestError("ingest.error.no_scores", file=source_name)
+    return Parsed(kommunkod, municipality, kept, flags)
+
+
+def _area_code(a: _RawArea, version: str) -> str | None:
+    """The area number within version for a published label."""
+    own = [m for m in a.matches if m[0] == version]
+    if own:
+        return max(own, key=lambda m: m[2])[1]
+    fam = [m for m in a.matches if (m[0] == "2020") == (version == "2020")]
+    if fam:
+        return max(fam, key=lambda m: m[2])[1]
+    if a.lead:
+        return a.lead
+    return None
+
+
+def _check_subareas(s: ScoreSet, detail_area: dict[str, float], cat: Catalog, flags: list[Flag]) -> None:
+    """Percent vs achieved; OCR digits both the percent and the area sum contradict; sums vs areas."""
+    by_area: dict[str, list[str]] = {}
+    for code in s.subareas:
+        by_area.setdefault(code.split(".")[0], []).append(code)
+    for area, codes in by_area.items():
+        area_score = detail_area.get(area, s.areas[area].score if area in s.areas else None)
+        n = len(codes)
+        tol_sum = 0.5 * (n + 1)
+        for code in codes:
+            sub = s.subareas[code]
+            if sub.percent is None or sub.max_score <= 0:
+                continue
+            expected = sub.percent * sub.max_score / 100
+            tol_pct = 0.5 + sub.max_score / 200 + 0.05
+            if abs(sub.score - expected) <= tol_pct:
+                continue
+            corrected = None
+            if area_score is not None:
+                others = sum(s.subareas[c].score for c in codes if c != code)
+                diff_read = abs(others + sub.score - area_score)
+                cands = [
+                    v for v in range(0, int(sub.max_score) + 1)
+                    if abs(v - expected) <= tol_pct and _misread(sub.score, v)
+                    and abs(others + v - area_score) <= tol_sum and abs(others + v - area_score) < diff_read
+                ]
+                if diff_read > 1.5 and cands:
+                    corrected = float(min(cands, key=lambda v: abs(v - expected)))
+            if corrected is not None:
+                read = sub.score
+                sub.note = (
+                    f"the OCR text reads {_fmt(read)}; its {_fmt(sub.percent)} % of {_fmt(sub.max_score)} "
+                    f"and the area sum give {_fmt(corrected)}"
+                )
+                sub.score = corrected
+                flags.append(Flag(s.year, "subarea", code, "ingest.flag.ocr_digit", {
+                    "code": code, "read": read, "value": corrected, "percent": sub.percent, "max": sub.max_score}))
+            else:
+                flags.append(Flag(s.year, "subarea", code, "ingest.flag.percent_mismatch", {
+                    "code": code, "score": sub.score, "max": sub.max_score, "percent": sub.percent}))
+        if area_score is not None:
+            total = sum(s.subareas[c].score for c in codes)
+            if abs(total - area_score) > tol_sum:
+                flags.append(Flag(s.year, "area", area, "flag.subareas_vs_area", {"code": area, "sum": total, "area": area_score, "tol": tol_sum}))
+        if area not in s.areas and area_score is not None:
+            s.areas[area] = Area(area_score, "")
+    # Sub-areas of an area not in the sets' version catalogue keep their published labels.
+    del cat
+
+
+def subarea_label(cat: Catalog, version: str, code: str, published: str) -> str:
+    hit = cat.subareas.get((version, code))
+    return hit[0] if hit else published
+
+
+def _sort_code(code: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else 0 for x in re.split(r"\.", code))
+
+
+def to_records(parsed: Parsed, source: str) -> list[dict]:
+    """Rows in the canonical columns, one per published number."""
+    cat = load_catalog()
+    out = []
+    for s in parsed.sets:
+        base = {
+            "kommunkod": parsed.kommunkod,
+            "municipality": parsed.municipality,
+            "year": int(s.year),
+            "instrument_version": s.version,
+            "evaluation_kind": s.kind,
+        }
+        if s.total is not None:
+            out.append({**base, "level": "total", "code": "total", "label_published": "Totalt",
+                        "score": float(s.total), "max_score": 800.0, "source": source, "note": s.total_note})
+        for code in sorted(s.areas, key=_sort_code):
+            a = s.areas[code]
+            out.append({**base, "level": "area", "code": code, "label_published": cat.area_label(s.version, code, a.label),
+                        "score": float(a.score), "max_score": 100.0, "source": source, "note": a.note})
+        for code in sorted(s.subareas, key=_sort_code):
+            sub = s.subareas[code]
+            out.append({**base, "level": "subarea", "code": code,
+                        "label_published": subarea_label(cat, s.version, code, sub.label),
+                        "score": float(sub.score), "max_score": float(sub.max_score), "source": source, "note": sub.note})
+    return out
