@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .compare import resolve_lan, resolve_municipality
-from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY
+from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, frictionless_fields
 from .store import _atomic_write
 
 FORMATS = ("csv", "xlsx", "parquet")
@@ -28,7 +28,6 @@ EXTRA_COLUMNS = {
     "flags": ("string", "Consistency checks that concern this number (see flag_details); empty when none"),
     "flag_details": ("string", "The flags in words"),
 }
-_FRICTIONLESS_TYPES = {"int16": "integer", "float64": "number", "string": "string"}
 
 
 @dataclass(frozen=True)
@@ -116,14 +115,7 @@ def filter_scores(ds, flt: ExportFilter = ExportFilter(), lang: str = "en") -> p
 
 def datapackage(table: pd.DataFrame, fmt: str, path_name: str, flt: ExportFilter) -> dict:
     """A Frictionless Data Package describing an exported table: fields, filters, sources, licence."""
-    fields = []
-    for col in table.columns:
-        dtype, doc = SCORE_COLUMNS.get(col) or EXTRA_COLUMNS[col]
-        ftype = _FRICTIONLESS_TYPES.get(str(dtype), "string")
-        field = {"name": col, "type": ftype, "description": doc}
-        if hasattr(dtype, "categories"):
-            field["constraints"] = {"enum": [str(c) for c in dtype.categories]}
-        fields.append(field)
+    fields = frictionless_fields({c: SCORE_COLUMNS.get(c) or EXTRA_COLUMNS[c] for c in table.columns})
     sources = sorted(set(table["source"].astype(str))) if "source" in table else []
     return {
         "profile": "data-package",

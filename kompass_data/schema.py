@@ -158,3 +158,50 @@ def municipalities_schema():
         },
         strict=False,
     )
+
+
+FRICTIONLESS_TYPES = {"int16": "integer", "Int16": "integer", "Int8": "integer", "int8": "integer",
+                      "Int64": "integer", "float64": "number", TEXT: "string"}
+
+
+def frictionless_fields(columns: dict[str, tuple[object, str]]) -> list[dict]:
+    """Frictionless field descriptors (name, type, description, enum) for declared columns."""
+    fields = []
+    for name, (dtype, doc) in columns.items():
+        field = {"name": name, "type": FRICTIONLESS_TYPES.get(str(dtype), "string"), "description": doc}
+        if isinstance(dtype, pd.CategoricalDtype):
+            field["constraints"] = {"enum": [str(c) for c in dtype.categories]}
+        fields.append(field)
+    return fields
+
+
+def dataset_package() -> dict:
+    """The Frictionless Data Package of the shipped dataset: every table, its fields and sources."""
+    return {
+        "profile": "data-package",
+        "name": "kommunkompassen",
+        "title": "Kommunkompassen scores, references, instrument catalogue and municipalities",
+        "description": "Published Kommunkompassen scores (SKR), one row per published number. "
+        "Comparable only within one instrument_version. See SOURCES.md.",
+        "sources": [{"title": "Per-row source column; see SOURCES.md"}],
+        "resources": [
+            {
+                "name": name,
+                "path": csv_name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": frictionless_fields(columns), "missingValues": [""]},
+            }
+            for name, (csv_name, columns) in TABLES.items()
+        ]
+        + [
+            {
+                "name": "municipality_boundaries",
+                "path": "sweden_municipalities.geojson",
+                "format": "geojson",
+                "mediatype": "application/geo+json",
+                "description": "290 municipalities, WGS84, properties kommunkod and name (see SOURCES.md)",
+            }
+        ],
+    }

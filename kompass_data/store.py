@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from . import checks
 from .errors import DataValidationError, KompassError, Problem
-from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, apply_types
+from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, apply_types, dataset_package
 from .tables import read_table
 from .validate import validate_scores
 
@@ -122,6 +122,10 @@ def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = N
         target = out_dir / f"{name}.parquet"
         _atomic_write(target, lambda fh, t=table: pq.write_table(t, fh))
         written.append(target)
+    if not only:
+        package = (json.dumps(dataset_package(), ensure_ascii=False, indent=2) + "\n").encode()
+        _atomic_write(data_dir / "datapackage.json", lambda fh: fh.write(package))
+        written.append(data_dir / "datapackage.json")
     return written
 
 

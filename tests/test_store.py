@@ -82,3 +82,23 @@ def test_score_set_table_norsjo(shipped):
     # Mölndal 2016 is known by its areas only: its total stays missing, not zero.
     assert pd.isna(sets.loc["1481:2016:2016:full", "total"])
     assert sets.loc["1481:2016:2016:full", "2"] == 61
+
+
+def test_datapackage_describes_every_table():
+    import json
+
+    from kompass_data.schema import dataset_package
+
+    committed = json.loads((DATASETS / "datapackage.json").read_text(encoding="utf-8"))
+    assert committed == dataset_package()
+    for resource in committed["resources"]:
+        assert (DATASETS / resource["path"]).is_file()
+        if resource["format"] == "csv":
+            header = (DATASETS / resource["path"]).read_text(encoding="utf-8").split("\n", 1)[0]
+            assert header.split(",") == [f["name"] for f in resource["schema"]["fields"]]
+
+
+def test_sources_travel_with_the_data():
+    text = (DATASETS / "SOURCES.md").read_text(encoding="utf-8")
+    for name in ("scores.csv", "reference_profiles.csv", "municipalities.csv", "sweden_municipalities.geojson"):
+        assert name in text
