@@ -203,6 +203,9 @@ def add_scores(file: str | Path, data_dir: str | Path | None = None, replace_exi
     raw = read_table(file)
     candidate = validate_scores(raw, current.municipalities, current.instrument_items, Path(file).name)
     with dataset_lock(data_dir):
+        # Temporary files of a writer that was killed mid-way: never renamed, so never part of the data.
+        for stale in [*data_dir.glob(".scores.csv.*"), *(data_dir / PARQUET_DIR).glob(".*.parquet.*")]:
+            stale.unlink(missing_ok=True)
         # Re-read under the lock: another add may have landed since we validated (compare-and-swap).
         scores = _read_csv_typed(data_dir / "scores.csv", SCORE_COLUMNS)
         new_keys = list(dict.fromkeys(map(tuple, candidate[SCORE_SET_KEY].astype(str).itertuples(index=False))))

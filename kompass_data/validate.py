@@ -54,11 +54,11 @@ def validate_scores(
         return "" if col is None else str(row[col]).strip()
 
     for rownum, row in raw.iterrows():
-        rownum = int(rownum) if isinstance(rownum, (int,)) or str(rownum).isdigit() else None
+        rownum = int(rownum)
         before = len(problems)
 
-        def bad(column, key, **params):
-            problems.append(Problem(rownum, column, key, params))
+        def bad(where, key, **params):
+            problems.append(Problem(rownum, where, key, params))
 
         for name in REQUIRED:
             if not cell(row, name):
