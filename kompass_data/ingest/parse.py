@@ -226,14 +226,15 @@ def find_rows(lines: list[str], cat: Catalog) -> list[Row]:
         line = lines[i]
         row = None
         end = i
-        if line and re.search(r"\d", line) and len(line) <= 200:
+        body = re.sub(r"^\s*[1-8]\s*[.)]?\s+(?=\D)", "", line)
+        if line and re.search(r"\d", body) and len(line) <= 200:
             row = parse_row(line, cat)
-            if row is None and i > 0:
+            if i > 0:
                 # A label wrapped over lines: "8. Kommunen som" / "samhällsbyggare 57 63 69".
                 prev = lines[i - 1] if lines[i - 1] else (lines[i - 2] if i > 1 else "")
                 if prev and _is_label_only(prev, cat) and not re.match(r"^\d", line):
-                    joined = re.sub(r"(\w)-$", r"\1", prev) + ("" if prev.endswith("-") else " ") + line
-                    row = parse_row(joined, cat)
+                    joined = re.sub(r"(\w)-$", r"\1", prev) + ("" if re.search(r"\w-$", prev) else " ") + line
+                    row = parse_row(joined, cat) or row
         elif line and _is_label_only(line, cat) and len(fold(line)) >= 5:
             # "Offentlighet och demokrati" / "61" on the next line (web tables, PDF cells).
             j = i + 1
@@ -560,13 +561,15 @@ def evaluation_year(lines: list[str], sents: list[tuple[int, str]]) -> int | Non
         for pat, w in (
             (r"^ (?:\d+(?:\.\d+)* )?utvarderingen (20\d\d) ", 5),
             (r"(?<! fran)(?<! med)(?<! sedan)(?<! efter)(?<! tidigare)(?<! forra) utvarderingen (20\d\d) (?!20\d\d)", 3),
-            (r" (?:genom\w{0,4}des|gjordes|genomfors|utfordes|skedde|agde rum)(?: \w+){0,4}? (20\d\d) (?!20\d\d)", 3),
+            (r" (?:genom\w{0,4}des|gjordes|genomfors|utfordes|skedde|agde rum|utvarderades|utvarderats|utvarderas)(?: \w+){0,4}? (20\d\d) (?!20\d\d)", 3),
             (r" (?:analys|utvardering) av \w+(?: \w+)? (?:kommun|stad)s? (20\d\d) ", 4),
             (r" kommunkompassen(?: \w+){0,3}? (20\d\d) (?!20\d\d)", 2),
             (r" (?:resultatet|poangen|utvarderingen|utvardering) (?:for|fran|i|ar) (20\d\d) ", 2),
             (r" (20\d\d) (?:fick|har|hade) (?:\w+ ){0,3}?\d{3} poang ", 3),
         ):
             for m in re.finditer(pat, s):
+                if re.match(r" \d{1,2} \d{1,2} ", s[m.end(1):]):
+                    continue  # a date, 2021-05-10
                 if selfish and "egen" in s[max(0, m.start() - 40): m.end() + 20]:
                     continue
                 add(int(m.group(1)), w)
@@ -647,6 +650,7 @@ _TOTAL_PATTERNS = (
     re.compile(r" (\d{3}(?:\.\d)?) (?:poang )?av (?:totalt |maximalt |max |mojliga )*800 "),
     re.compile(r" (?:fick|far|har fatt|uppnadde|nadde|landade pa) (?:\w+ ){0,3}?(\d{3}(?:\.\d)?) poang "),
     re.compile(r" (?:slutpoang(?:en)?|resultatet|poangen|totalpoang(?:en)?)(?: \w+){0,4}? (\d{3}(?:\.\d)?) poang "),
+    re.compile(r" (\d{3}(?:\.\d)?) poang (?:ar |i |under |hosten |varen |vid |utvarderingen )*20\d\d "),
 )
 
 
