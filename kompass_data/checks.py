@@ -90,8 +90,14 @@ def compute_flags(ds) -> pd.DataFrame:
     known = known_labels(ds.instrument_items, ds.area_aliases)
     parts = keyed[keyed["level"] != "total"]
     labelled = parts[parts["label_published"] != ""]
+    # Fold each distinct label once: labels repeat across score sets, folding is the slow part.
+    combos = labelled[["instrument_version", "level", "code", "label_published"]].astype(str).drop_duplicates()
+    ok = {
+        tuple(c): (c[0], c[1], c[2], fold_label(c[3])) in known
+        for c in combos.itertuples(index=False)
+    }
     lookup = [
-        (str(v), str(lvl), c, fold_label(lab)) in known
+        ok[(str(v), str(lvl), c, lab)]
         for v, lvl, c, lab in labelled[["instrument_version", "level", "code", "label_published"]].itertuples(index=False)
     ]
     unknown = labelled[[not ok for ok in lookup]]
@@ -100,7 +106,8 @@ def compute_flags(ds) -> pd.DataFrame:
         [{"label": lab, "code": c, "version": str(v)} for lab, c, v in zip(unknown["label_published"], unknown["code"], unknown["instrument_version"])],
     )
     flags = pd.DataFrame(rows, columns=FLAG_COLUMNS)
-    return flags.astype({"year": "int16", "instrument_version": scores["instrument_version"].dtype})
+    return flags.astype({"year": "int16", "instrument_version": scores["instrument_version"].dtype,
+                         "evaluation_kind": scores["evaluation_kind"].dtype})
 
 
 def score_set_table(ds) -> pd.DataFrame:

@@ -76,18 +76,29 @@ def _read_csv_typed(path: Path, columns) -> pd.DataFrame:
     return apply_types(raw, columns)
 
 
-def _read_table(data_dir: Path, name: str) -> pd.DataFrame:
+def _recorded_hash(parquet_path: Path, field_name: str) -> str | None:
+    if not parquet_path.exists():
+        return None
+    meta = pq.read_schema(parquet_path).metadata or {}
+    return json.loads(meta.get(META_KEY, b"{}")).get(field_name)
+
+
+def _read_table(data_dir: Path, name: str, csv_hash: str) -> pd.DataFrame:
     csv_name, columns = TABLES[name]
-    csv_path = data_dir / csv_name
     parquet_path = data_dir / PARQUET_DIR / f"{name}.parquet"
-    if parquet_path.exists():
-        meta = pq.read_schema(parquet_path).metadata or {}
-        recorded = json.loads(meta.get(META_KEY, b"{}")).get("csv_sha256")
-        if recorded and recorded == _sha256(csv_path):
-            frame = pq.read_table(parquet_path).to_pandas()
-            # Parquet keeps categories, but not always their order: restate the declared dtypes.
-            return frame.astype({c: d for c, (d, _doc) in columns.items()})
-    return _read_csv_typed(csv_path, columns)
+    if _recorded_hash(parquet_path, "csv_sha256") == csv_hash:
+        frame = pq.read_table(parquet_path).to_pandas()
+        # Parquet keeps categories, but not always their order: restate the declared dtypes.
+        return frame.astype({c: d for c, (d, _doc) in columns.items()})
+    return _read_csv_typed(data_dir / csv_name, columns)
+
+
+def _derived_key(hashes: dict[str, str]) -> str:
+    """One hash of every input CSV: derived tables are valid only for exactly these inputs."""
+    return hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
+
+
+DERIVED = ("flags", "score_sets")
 
 
 def load_dataset(data_dir: str | Path | None = None) -> Dataset:
@@ -96,8 +107,40 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     missing = [f for f, _c in TABLES.values() if not (data_dir / f).is_file()]
     if missing:
         raise KompassError("error.data_dir", path=str(data_dir), missing=", ".join(missing))
-    tables = {name: _read_table(data_dir, name) for name in TABLES}
-    return Dataset(**tables, data_dir=data_dir)
+    hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()}
+    tables = {name: _read_table(data_dir, name, hashes[name]) for name in TABLES}
+    key = _derived_key(hashes)
+    derived = {}
+    for name in DERIVED:
+        path = data_dir / PARQUET_DIR / f"_{name}.parquet"
+        if _recorded_hash(path, "inputs_sha256") == key:
+            derived[name] = _restore_derived(pq.read_table(path).to_pandas(), tables["scores"])
+    return Dataset(**tables, data_dir=data_dir, **derived)
+
+
+def _restore_derived(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """Derived tables back with the dtypes the checks produce (versions ordered as declared)."""
+    if "instrument_version" in frame:
+        frame["instrument_version"] = frame["instrument_version"].astype(scores["instrument_version"].dtype)
+    if "evaluation_kind" in frame:
+        frame["evaluation_kind"] = frame["evaluation_kind"].astype(scores["evaluation_kind"].dtype)
+    return frame
+
+
+def _write_derived(data_dir: Path) -> list[Path]:
+    """Flags and the score-set table, computed once and stored with the hash of their inputs."""
+    ds = load_dataset(data_dir)
+    hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()}
+    key = _derived_key(hashes)
+    written = []
+    for name in DERIVED:
+        table = pa.Table.from_pandas(getattr(ds, name), preserve_index=False)
+        meta = {"inputs_sha256": key, "derived_from": sorted(hashes)}
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
+        target = data_dir / PARQUET_DIR / f"_{name}.parquet"
+        _atomic_write(target, lambda fh, t=table: pq.write_table(t, fh))
+        written.append(target)
+    return written
 
 
 def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = None) -> list[Path]:
@@ -126,6 +169,7 @@ def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = N
         package = (json.dumps(dataset_package(), ensure_ascii=False, indent=2) + "\n").encode()
         _atomic_write(data_dir / "datapackage.json", lambda fh: fh.write(package))
         written.append(data_dir / "datapackage.json")
+    written += _write_derived(data_dir)
     return written
 
 

@@ -102,3 +102,23 @@ def test_sources_travel_with_the_data():
     text = (DATASETS / "SOURCES.md").read_text(encoding="utf-8")
     for name in ("scores.csv", "reference_profiles.csv", "municipalities.csv", "sweden_municipalities.geojson"):
         assert name in text
+
+
+def test_stored_derived_tables_equal_a_fresh_computation(shipped):
+    from kompass_data import checks
+
+    # load_dataset took flags and score sets from parquet/_*.parquet (their inputs' hash matched).
+    pd.testing.assert_frame_equal(shipped.flags, checks.compute_flags(shipped))
+    pd.testing.assert_frame_equal(shipped.score_sets, checks.score_set_table(shipped))
+
+
+def test_derived_tables_follow_an_add(data_dir, tmp_path):
+    from kompass_data import add_scores
+
+    path = tmp_path / "new.csv"
+    path.write_text(
+        "kommunkod,municipality,year,instrument_version,evaluation_kind,level,code,label_published,score,max_score,source,note\n"
+        "0115,Vallentuna,2018,2016,full,total,total,Totalt,580,800,src,\n", encoding="utf-8")
+    add_scores(path, data_dir)
+    ds = load_dataset(data_dir)
+    assert "0115:2018:2016:full" in set(ds.score_sets["score_set_id"])
