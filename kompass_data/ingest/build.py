@@ -346,7 +346,7 @@ def _check_subareas(s: ScoreSet, detail_area: dict[str, float], cat: Catalog, fl
                     and abs(others + v - area_score) <= tol_sum and abs(others + v - area_score) < diff_read
                 ]
                 if diff_read > 1.5 and cands:
-                    corrected = float(min(cands, key=lambda v: abs(v - expected)))
+                    corrected = float(min(cands, key=lambda v: (abs(others + v - area_score), abs(v - expected))))
             if corrected is not None:
                 read = sub.score
                 sub.note = (
