@@ -49,8 +49,12 @@ def resolve_municipality(ds, text: str) -> str:
         if code in names:
             return code
         raise UsageError("error.unknown_municipality", text=raw)
-    wanted = fold(raw)
-    wanted = re.sub(r"\s+(kommun|kommuns|stad|region)$", "", wanted)
+    bare = re.sub(r"\s+(kommun|kommuns|stad|region)$", "", raw.casefold()).strip()
+    # Exact spelling first: Habo and Håbo are two municipalities that fold to the same letters.
+    exact = [code for code, name in names.items() if name.casefold() == bare]
+    if len(exact) == 1:
+        return exact[0]
+    wanted = fold(bare)
     matches = [code for code, name in names.items() if fold(name) == wanted]
     if len(matches) == 1:
         return matches[0]

@@ -26,6 +26,11 @@ def test_municipality_by_name_or_code(shipped, text):
     assert resolve_municipality(shipped, text) == "2417"
 
 
+def test_names_that_fold_alike_are_told_apart_by_spelling(shipped):
+    assert resolve_municipality(shipped, "Håbo") == "0305"
+    assert resolve_municipality(shipped, "habo") == "0643"
+
+
 @pytest.mark.parametrize("text", ["Narnia", "9999", ""])
 def test_unknown_municipality(shipped, text):
     with pytest.raises(UsageError) as info:
