@@ -88,7 +88,9 @@ class StreamlitServer:
         """Everything the server printed so far."""
         if not self._log.closed:
             self._log.flush()
-        return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
+        path = Path(self._log.name)
+        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
 
     def pid(self) -> int:
         return self.proc.pid
@@ -166,3 +168,56 @@ def open_app(page, url: str, charts: int = 0, timeout: float = 60_000) -> None:
     page.goto(url)
     wait_for_app(page, timeout)
     wait_for_charts(page, charts, timeout)
+
+
+def app_pages(app: Path = ROOT / "app.py") -> list[tuple[str, str]]:
+    """(script, title key) of every page in app.py's PAGES registry, read without running the app."""
+    import ast
+
+    if not app.is_file():
+        return []
+    for node in ast.parse(app.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
+            return [(entry[0], entry[1]) for entry in ast.literal_eval(node.value)]
+    return []
+
+
+def selectbox(page, label: str):
+    """The selectbox whose label is exactly `label`."""
+    return page.locator('[data-testid="stSelectbox"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]').get_by_text(label, exact=True)
+    ).first
+
+
+def selectbox_value(page, label: str) -> str:
+    return selectbox(page, label).locator("input").input_value()
+
+
+def choose(page, label: str, option: str) -> None:
+    """Open the selectbox `label` and click `option`."""
+    selectbox(page, label).locator("input").click()
+    choice = page.get_by_role("option", name=option, exact=True)
+    choice.click()
+
+
+def problems_on_page(page, unexpected_text: str) -> list[str]:
+    """Exception boxes and the app's own 'unexpected error' boundary messages currently shown."""
+    found = [f"exception box: {text[:500]}" for text in page.locator('[data-testid="stException"]').all_inner_texts()]
+    for text in page.locator('[data-testid="stAlert"]').all_inner_texts():
+        if unexpected_text and unexpected_text in text:
+            found.append(f"error boundary: {text[:500]}")
+    return found
+
+
+def page_url(base: str, script: str, query: str = "") -> str:
+    """The URL of a page script as st.Page names it when no url_path is given ('2_kommunprofil.py' -> /kommunprofil)."""
+    import re
+
+    stem = Path(script).stem
+    return f"{base}/{re.sub(r'^[0-9]+[_ -]*', '', stem)}{query}"
+
+
+def nav_links(page) -> dict[str, str]:
+    """Sidebar link text -> href."""
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    return {text.strip(): href for text, href in links.evaluate_all("els => els.map(e => [e.innerText, e.href])")}

@@ -1,0 +1,344 @@
+"""Measure the dashboard and its data layer; print a table and the same table in Markdown. Never a test.
+
+    python bench/run.py [--runs 3] [--interactions 20] [--sessions 20] [--no-browser]
+
+Browser figures need /usr/bin/chromium; the data layer runs on synthetic score sets in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `python bench/run.py` puts bench/, not the repository, on the path
+    sys.path.insert(0, str(ROOT))
+
+import psutil  # noqa: E402
+
+import kompass_data  # noqa: E402
+from bench import synthetic  # noqa: E402
+from tests.e2e.harness import (  # noqa: E402
+    CHROMIUM, StreamlitServer, chart_signature, launch_chromium, open_app, wait_for_app, wait_for_chart_change,
+)
+
+HELLO = "bench/hello_app.py"
+APP = "app.py"
+# Aims (README): what we report against; the bench never fails on them.
+AIM_COLD_RATIO = 1.3
+AIM_INTERACTION_MS = 300.0
+AIM_DATA_MS = 50.0
+AIM_SESSIONS_MB = 300.0
+# The profile page: deep link to Norsjö 2018, then switch between municipalities that have 2018 scores.
+PROFILE_QUERY = "?kommun=2417&ar=2018"
+
+
+@dataclass
+class Row:
+    measure: str
+    ours: str
+    reference: str
+    aim: str
+    met: str
+
+
+def median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("yes" if ok else "NO")
+
+
+# --------------------------------------------------------------------------------------------- data layer
+def data_layer(rows: list[Row], repeat: int = 7) -> None:
+    shipped = kompass_data.load_dataset()
+    base = len(shipped.score_sets)
+    print(f"data layer: shipped score sets = {base}; synthetic at 1x, 100x, 1000x", file=sys.stderr)
+    results = {}
+    for scale in (1, 100, 1000):
+        with tempfile.TemporaryDirectory(prefix=f"kompass-bench-{scale}x-") as tmp:
+            info = synthetic.write_dataset(tmp, base * scale)
+            build = median_ms(lambda: kompass_data.build_parquet(tmp), 3)
+            load = median_ms(lambda: kompass_data.load_dataset(tmp), repeat)
+            ds = kompass_data.load_dataset(tmp)
+            sets = ds.score_sets
+            full = sets[(sets["instrument_version"].astype(str) == "2016") & (sets["evaluation_kind"].astype(str) == "full")]
+            focal_row = full.sort_values("n_areas", ascending=False).iloc[0]
+            focal = kompass_data.score_set_by_id(ds, focal_row["score_set_id"])
+            comparison = kompass_data.peer_comparison(ds, focal)
+            peer = median_ms(lambda: kompass_data.peer_comparison(ds, focal), max(repeat, 20))
+            trend = median_ms(lambda: kompass_data.trend(ds, focal.kommunkod), max(repeat, 20))
+            results[scale] = dict(info=info, build=build, load=load, peer=peer, trend=trend,
+                                  peer_n=int(comparison.table["peer_n"].max()), sets=len(sets), rows=len(ds.scores))
+            print(f"  {scale}x: {info.score_sets} score sets ({info.rows} rows), load {load:.1f} ms, "
+                  f"peers {peer:.1f} ms (n={results[scale]['peer_n']}), trend {trend:.1f} ms", file=sys.stderr)
+    top = results[1000]
+    reached = top["info"].score_sets
+    rows.append(Row(
+        "Synthetic score sets (rows) at 1× / 100× / 1000×",
+        " / ".join(f"{results[s]['sets']:,} ({results[s]['rows']:,})" for s in (1, 100, 1000)),
+        f"shipped: {base} score sets; 1000× asks {base * 1000:,}",
+        "",
+        "" if reached >= base * 1000 else f"capped at {reached:,} unique keys ({reached / base:.0f}×)",
+    ))
+    for key, label in (("load", "load_dataset (Parquet)"), ("peer", "peer_comparison"), ("trend", "trend")):
+        t1, t100, t1000 = (results[s][key] for s in (1, 100, 1000))
+        slope = math.log(t1000 / t100) / math.log(results[1000]["sets"] / results[100]["sets"])
+        per_set_us = t1000 * 1000 / results[1000]["sets"]
+        rows.append(Row(
+            f"Data: {label}, ms at 1× / 100× / 1000×",
+            f"{t1:.1f} / {t100:.1f} / {t1000:.1f}",
+            f"growth 100×→1000×: time ~ n^{slope:.2f}; {per_set_us:.1f} µs per score set at the top",
+            f"< {AIM_DATA_MS:.0f} ms at 1000×",
+            verdict(t1000 < AIM_DATA_MS),
+        ))
+    rows.append(Row(
+        "Data: build_parquet, ms at 1× / 100× / 1000× (once per data change)",
+        " / ".join(f"{results[s]['build']:.0f}" for s in (1, 100, 1000)), "", "", "",
+    ))
+
+
+# --------------------------------------------------------------------------------------------- browser
+def cold_start(browser, script: str, url_suffix: str = "") -> tuple[float, float]:
+    """Seconds from process start to the first chart visible, and to /_stcore/health answering."""
+    server = StreamlitServer(script)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        server.start()
+        server.wait_healthy()
+        healthy = time.perf_counter() - server.started_at
+        page = context.new_page()
+        page.goto(server.url + url_suffix)
+        page.wait_for_selector(".js-plotly-plot", state="visible", timeout=120_000)
+        return time.perf_counter() - server.started_at, healthy
+    finally:
+        context.close()
+        server.cleanup()
+
+
+def select_option(page, label: str, option: str, before: str) -> float:
+    """Open the selectbox `label`, pick `option`; ms from the click to the charts changing."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True)).first
+    box.locator("input").click()
+    choice = page.get_by_role("option", name=option, exact=True)
+    choice.wait_for()
+    t0 = time.perf_counter()
+    choice.click()
+    wait_for_chart_change(page, before)
+    elapsed = (time.perf_counter() - t0) * 1000
+    wait_for_app(page)
+    return elapsed
+
+
+def interaction(browser, script: str, path: str, label: str, options: list[str], n: int) -> float:
+    """Median ms over n selections cycling through options (one warm-up selection not counted)."""
+    server = StreamlitServer(script)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        server.start()
+        server.wait_healthy()
+        page = context.new_page()
+        open_app(page, server.url + path, charts=1)
+        times = []
+        for i in range(n + 1):
+            option = options[(i + 1) % len(options)]
+            before = chart_signature(page)
+            ms = select_option(page, label, option, before)
+            if i:
+                times.append(ms)
+        return statistics.median(times)
+    finally:
+        context.close()
+        server.cleanup()
+
+
+def rss_mb(pid: int) -> float:
+    proc = psutil.Process(pid)
+    total = proc.memory_info().rss
+    for child in proc.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 2**20
+
+
+def memory(browser, script: str, sessions: int, paths: list[str] | None = None) -> tuple[float, float, float]:
+    """Server RSS (MB, with children) idle, with 1 session, and with `sessions` concurrent sessions."""
+    server = StreamlitServer(script)
+    contexts = []
+    try:
+        server.start()
+        server.wait_healthy()
+        time.sleep(1)
+        idle = rss_mb(server.pid())
+        paths = paths or [""]
+        pages = []
+        for i in range(sessions):
+            if i % 5 == 0:
+                contexts.append(browser.new_context(viewport={"width": 1400, "height": 1000}))
+            page = contexts[-1].new_page()
+            open_app(page, server.url + paths[i % len(paths)])
+            pages.append(page)
+            if i == 0:
+                time.sleep(1)
+                one = rss_mb(server.pid())
+        time.sleep(2)
+        many = rss_mb(server.pid())
+        return idle, one, many
+    finally:
+        for context in contexts:
+            context.close()
+        server.cleanup()
+
+
+def nav_paths(browser) -> list[str]:
+    """The URL paths of the app's pages, from its sidebar navigation."""
+    server = StreamlitServer(APP)
+    context = browser.new_context()
+    try:
+        server.start()
+        server.wait_healthy()
+        page = context.new_page()
+        open_app(page, server.url)
+        hrefs = page.locator('[data-testid="stSidebarNav"] a').evaluate_all("els => els.map(e => e.href)")
+        return [h.removeprefix(server.url) for h in hrefs] or [""]
+    finally:
+        context.close()
+        server.cleanup()
+
+
+def profile_options(browser, path: str, label: str) -> list[str]:
+    """Two or three option texts of the profile page's municipality picker (its first options)."""
+    server = StreamlitServer(APP)
+    context = browser.new_context()
+    try:
+        server.start()
+        server.wait_healthy()
+        page = context.new_page()
+        open_app(page, server.url + path, charts=1)
+        box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True)).first
+        box.locator("input").click()
+        texts = page.get_by_role("option").all_inner_texts()
+        return texts[:3]
+    finally:
+        context.close()
+        server.cleanup()
+
+
+def browser_part(rows: list[Row], runs: int, interactions: int, sessions: int, profile_path: str, picker: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            cold = {APP: [], HELLO: []}
+            health = {APP: [], HELLO: []}
+            for i in range(runs):
+                for script in ((APP, HELLO) if i % 2 == 0 else (HELLO, APP)):
+                    seconds, healthy = cold_start(browser, script)
+                    cold[script].append(seconds)
+                    health[script].append(healthy)
+                    print(f"  cold start {script}: {seconds:.2f} s (healthy after {healthy:.2f} s)", file=sys.stderr)
+            ours, floor = statistics.median(cold[APP]), statistics.median(cold[HELLO])
+            rows.append(Row(
+                f"Cold start: process start → first chart visible, s (median of {runs})",
+                f"{ours:.2f}", f"hello world {floor:.2f}; ratio {ours / floor:.2f}×",
+                f"≤ {AIM_COLD_RATIO}× floor", verdict(ours / floor <= AIM_COLD_RATIO),
+            ))
+            rows.append(Row(
+                "Server answers /_stcore/health, s (median)",
+                f"{statistics.median(health[APP]):.2f}", f"hello world {statistics.median(health[HELLO]):.2f}", "", "",
+            ))
+
+            options = profile_options(browser, profile_path, picker)
+            ours_ms = interaction(browser, APP, profile_path, picker, options, interactions)
+            hello_ms = interaction(browser, HELLO, "", "Kommun", [f"Kommun {i}" for i in range(1, 11)], interactions)
+            rows.append(Row(
+                f"Interaction: select another municipality → chart updated, ms (median of {interactions})",
+                f"{ours_ms:.0f}", f"hello world rerun {hello_ms:.0f}", f"< {AIM_INTERACTION_MS:.0f} ms",
+                verdict(ours_ms < AIM_INTERACTION_MS),
+            ))
+
+            paths = nav_paths(browser)
+            idle, one, many = memory(browser, APP, sessions, paths)
+            h_idle, h_one, h_many = memory(browser, HELLO, sessions)
+            rows.append(Row(
+                f"Server RSS incl. children, MB: idle / 1 session / {sessions} sessions",
+                f"{idle:.0f} / {one:.0f} / {many:.0f}",
+                f"hello world {h_idle:.0f} / {h_one:.0f} / {h_many:.0f}",
+                "", "",
+            ))
+            rows.append(Row(
+                f"Memory added by {sessions - 1} more sessions (1 → {sessions}), MB",
+                f"{many - one:.0f}", f"hello world {h_many - h_one:.0f}", f"< {AIM_SESSIONS_MB:.0f} MB",
+                verdict(many - one < AIM_SESSIONS_MB),
+            ))
+        finally:
+            browser.close()
+
+
+# --------------------------------------------------------------------------------------------- output
+def print_tables(rows: list[Row]) -> None:
+    header = ("Measure", "Ours", "Reference", "Aim", "Met")
+    cells = [header] + [(r.measure, r.ours, r.reference, r.aim, r.met) for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(header))]
+    for i, c in enumerate(cells):
+        print("  ".join(v.ljust(w) for v, w in zip(c, widths)).rstrip())
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    print()
+    print("Markdown (for README):")
+    print()
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for c in cells[1:]:
+        print("| " + " | ".join(v.replace("|", "\\|") for v in c) + " |")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="cold starts per app")
+    parser.add_argument("--interactions", type=int, default=20)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--no-browser", action="store_true", help="data layer only")
+    parser.add_argument("--profile-path", default=None, help="URL path of the profile page (default: found from nav)")
+    parser.add_argument("--picker", default="Kommun", help="label of the municipality selectbox on the profile page")
+    args = parser.parse_args(argv)
+
+    rows: list[Row] = []
+    started = time.perf_counter()
+    data_layer(rows)
+    if args.no_browser:
+        pass
+    elif not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} missing: browser figures skipped", file=sys.stderr)
+    elif not (ROOT / APP).exists():
+        print(f"{APP} missing: browser figures skipped", file=sys.stderr)
+    else:
+        profile = args.profile_path if args.profile_path is not None else default_profile_path()
+        browser_part(rows, args.runs, args.interactions, args.sessions, profile + PROFILE_QUERY, args.picker)
+    print(f"\nKommunkompassen bench ({time.perf_counter() - started:.0f} s; synthetic data labelled synthetic, "
+          f"in a temporary folder; aims are reported, never enforced)\n")
+    print_tables(rows)
+    return 0
+
+
+def default_profile_path() -> str:
+    return "/kommunprofil"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
