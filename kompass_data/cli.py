@@ -279,7 +279,7 @@ def cmd_ingest(args) -> int:
         result.to_csv(args.output)
         _say(f"-> {args.output}")
     else:
-        sys.stdout.write(result.scores.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(result.csv_text())
     return EXIT_OK
 
 

@@ -75,21 +75,18 @@ class IngestResult:
             lines.append(messages.t("ingest.summary.no_flags", lang))
         return "\n".join(lines)
 
+    def csv_text(self) -> str:
+        """The scores as canonical CSV text (numbers as printed: 557, 426.5)."""
+        return self.scores.to_csv(index=False, columns=COLUMNS, float_format="%g", lineterminator="\n")
+
     def to_csv(self, path: str | os.PathLike) -> None:
         """Write the scores (UTF-8, comma) atomically: a temporary file in the same folder, then os.replace."""
+        from ..store import _atomic_write
+
         target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True) if str(target.parent) not in ("", ".") else None
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent or "."))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                self.scores.to_csv(fh, index=False, columns=COLUMNS, float_format="%g", lineterminator="\n")
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+        payload = self.csv_text().encode("utf-8")
+        _atomic_write(target, lambda fh: fh.write(payload))
 
 
 def ingest_file(path, kommun=None, year=None, version=None) -> IngestResult:
