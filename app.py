@@ -1,0 +1,37 @@
+"""Kommunkompassen dashboard: the router. A registry of pages -> st.navigation, plus the language switch."""
+
+import streamlit as st
+
+from kompass_data import messages
+from kompass_ui.state import LANG_KEY
+from kompass_ui.widgets import get_param, set_param
+
+# (script, title key, icon): the order is the menu's order; the first page is the start page.
+PAGES = (
+    ("pages/1_oversikt.py", "ui.page.oversikt", ":material/map:"),
+    ("pages/2_kommunprofil.py", "ui.page.kommunprofil", ":material/radar:"),
+    ("pages/3_utveckling.py", "ui.page.utveckling", ":material/timeline:"),
+    ("pages/4_jamfor.py", "ui.page.jamfor", ":material/compare_arrows:"),
+    ("pages/5_fordelning.py", "ui.page.fordelning", ":material/leaderboard:"),
+    ("pages/6_export.py", "ui.page.export", ":material/download:"),
+    ("pages/7_egna_data.py", "ui.page.egna_data", ":material/upload_file:"),
+)
+
+st.set_page_config(page_title="Kommunkompassen", page_icon=":material/explore:", layout="wide")
+
+# Language: ?lang=en (Swedish is the default and leaves the URL clean).
+if "pick_lang" not in st.session_state:
+    st.session_state["pick_lang"] = get_param("lang") if get_param("lang") in messages.LANGUAGES else "sv"
+with st.sidebar:
+    lang = st.radio(
+        messages.t("ui.language", st.session_state["pick_lang"]), messages.LANGUAGES, key="pick_lang",
+        horizontal=True, format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+    )
+st.session_state[LANG_KEY] = lang
+set_param("lang", None if lang == messages.DEFAULT_LANGUAGE else lang)
+
+pages = [
+    st.Page(path, title=messages.t(key, lang), icon=icon, default=(i == 0))
+    for i, (path, key, icon) in enumerate(PAGES)
+]
+st.navigation(pages, position="sidebar").run()

@@ -1,0 +1,383 @@
+"""Plotly figure builders: pure functions of the library's tables (no Streamlit), every label escaped.
+
+Colour never carries meaning alone: traces also differ by marker symbol, dash or pattern, and values
+are written on the bars and cells. The palette is Okabe–Ito (safe for the common colour-vision types).
+Every text that comes from data is passed through `esc` because Plotly renders a subset of HTML in
+names, tick labels and hover text.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .instruments import AREA_CODES, TOTAL_MAX, VERSIONS
+from .messages import t
+
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "pentagon", "star", "hexagon", "cross")
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+PATTERNS = ("", "/", "x", ".", "+", "\\", "-", "|")
+MISSING_GREY = "#C8C8C8"
+SEQUENTIAL = "Cividis"  # says "more or less than others", not "good or bad"
+AREA_MAX = 100.0
+
+
+def esc(text) -> str:
+    """Data text made inert for Plotly's HTML-like labels."""
+    return html.escape("" if text is None else str(text))
+
+
+def fmt(value, digits: int = 1) -> str:
+    """54.0 -> '54', 61.25 -> '61.3', NaN -> '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
+        return "–"
+    value = float(value)
+    return f"{value:.0f}" if value == round(value) else f"{value:.{digits}f}"
+
+
+def _none(values) -> list:
+    """Values as a list with NaN as None (a gap in Plotly)."""
+    return [None if pd.isna(v) else float(v) for v in values]
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def area_tick(code: str, label: str) -> str:
+    """'1. Offentlighet och demokrati', escaped."""
+    return esc(f"{code}. {label}")
+
+
+def _layout(fig: go.Figure, height: int = 520) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin=dict(l=40, r=40, t=40, b=40),
+        legend=dict(orientation="h", yanchor="top", y=-0.08, xanchor="left", x=0),
+        hoverlabel=dict(align="left"),
+        font=dict(size=13),
+    )
+    return fig
+
+
+# --- Kommunprofil -----------------------------------------------------------------------------
+
+
+def reference_profiles(references: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """Published reference statistics grouped into profiles: (name, rows), one per year/statistic/population."""
+    if references is None or references.empty:
+        return []
+    out = []
+    keys = ["year", "statistic", "population", "source"]
+    for (year, stat, population, _source), rows in references.groupby(keys, sort=True, observed=True):
+        out.append((f"{stat} {year}: {population}", rows))
+    return out
+
+
+def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") -> go.Figure:
+    """The focal score set against the peer mean of its version over the 8 areas (plus references)."""
+    table = comparison.table
+    areas = table[table["code"].isin(AREA_CODES)].set_index("code").reindex(list(AREA_CODES))
+    theta = [area_tick(c, areas.loc[c, "label"]) for c in AREA_CODES]
+    focal = comparison.focal
+    fig = go.Figure()
+    kind = t(f"ui.kind.{focal.evaluation_kind}", lang)
+    focal_hover = [
+        f"<b>{esc(focal.label)}</b><br>{tick}<br>{t('ui.fig.score', lang)}: {fmt(s)}<br>"
+        f"{t('ui.fig.version', lang)} {esc(focal.instrument_version)} · {kind}"
+        for tick, s in zip(theta, areas["score"])
+    ]
+    fig.add_trace(
+        go.Scatterpolar(
+            r=_none(areas["score"]), theta=theta, name=esc(focal.label), mode="lines+markers",
+            fill="toself", fillcolor=_rgba(OKABE_ITO[0], 0.15),
+            line=dict(color=OKABE_ITO[0], width=3, dash="solid"),
+            marker=dict(symbol="circle" if focal.evaluation_kind == "full" else "circle-open", size=9),
+            hovertext=focal_hover, hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    n_values = [int(n) for n in areas["peer_n"]]
+    peer_hover = [
+        f"<b>{t('ui.fig.peer_mean', lang)}</b><br>{tick}<br>{fmt(m)} (n = {n})"
+        + (f"<br>{t('ui.thin_mean', lang)}" if n == 1 else "")
+        for tick, m, n in zip(theta, areas["peer_mean"], n_values)
+    ]
+    present = [n for n in n_values if n]
+    n_text = "0" if not present else (str(min(present)) if min(present) == max(present) else f"{min(present)}–{max(present)}")
+    fig.add_trace(
+        go.Scatterpolar(
+            r=_none(areas["peer_mean"]), theta=theta, name=esc(t("ui.fig.peer_mean_n", lang, n=n_text)),
+            mode="lines+markers", fill="toself", fillcolor="rgba(0,0,0,0)",
+            line=dict(color=OKABE_ITO[1], width=2, dash="dash"), marker=dict(symbol="square", size=8),
+            customdata=[[n] for n in n_values], hovertext=peer_hover, hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    for i, (name, rows) in enumerate(reference_profiles(references)):
+        by_code = rows[rows["level"].astype(str) == "area"].set_index("code")["score"]
+        values = [by_code.get(c, float("nan")) for c in AREA_CODES]
+        if all(pd.isna(v) for v in values):
+            continue
+        colour = OKABE_ITO[(2 + i) % len(OKABE_ITO)]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=_none(values), theta=theta, name=esc(t("ui.fig.reference", lang, name=name)),
+                mode="lines+markers", line=dict(color=colour, width=2, dash="dot"),
+                marker=dict(symbol=SYMBOLS[(2 + i) % len(SYMBOLS)], size=9),
+                hovertext=[f"{esc(name)}<br>{tick}: {fmt(v)}" for tick, v in zip(theta, values)],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(polar=dict(radialaxis=dict(range=[0, AREA_MAX], tickvals=[20, 40, 60, 80, 100])))
+    return _layout(fig, 600)
+
+
+def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
+    """Sub-areas of one score set as % of their maximum (columns code, name, score, max_score)."""
+    rows = rows.copy()
+    rows["_order"] = rows["code"].map(lambda c: tuple(int(p) for p in str(c).split(".")))
+    rows = rows.sort_values("_order", ascending=False)  # first sub-area on top
+    percent = (100.0 * rows["score"] / rows["max_score"]).round(0)
+    labels = [esc(f"{c} {n}") for c, n in zip(rows["code"], rows["name"])]
+    text = [f"{fmt(s)}/{fmt(m)} ({fmt(p)} %)" for s, m, p in zip(rows["score"], rows["max_score"], percent)]
+    area = rows["code"].astype(str).str.split(".").str[0]
+    colours = [OKABE_ITO[0] if int(a) % 2 else OKABE_ITO[5] for a in area]
+    fig = go.Figure(
+        go.Bar(
+            x=_none(percent), y=labels, orientation="h", text=text, textposition="auto",
+            marker=dict(color=colours), name=t("ui.fig.percent_of_max", lang),
+            hovertext=[f"{lab}<br>{tx}" for lab, tx in zip(labels, text)], hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(range=[0, 100], title=t("ui.fig.percent_of_max", lang), ticksuffix=" %")
+    fig.update_yaxes(automargin=True)
+    return _layout(fig, max(300, 26 * len(rows) + 80))
+
+
+# --- Utveckling -----------------------------------------------------------------------------
+
+
+def revision_marks(trend_table: pd.DataFrame, item: str, first_years: dict[str, int]) -> list[tuple[float, str]]:
+    """(x, version) of each revision between two drawn segments: midway between them, else the revision year."""
+    marks: dict[str, float] = {}
+    for _kod, part in trend_table.dropna(subset=[item]).groupby("kommunkod", sort=False):
+        spans = []
+        for version, seg in part.groupby("instrument_version", observed=True, sort=True):
+            spans.append((str(version), int(seg["year"].min()), int(seg["year"].max())))
+        spans.sort(key=lambda s: VERSIONS.index(s[0]) if s[0] in VERSIONS else 99)
+        for (_v1, _lo1, hi1), (v2, lo2, _hi2) in zip(spans, spans[1:]):
+            x = (hi1 + lo2) / 2 if hi1 < lo2 else float(first_years.get(v2, lo2))
+            marks.setdefault(v2, x)
+    return sorted(((x, v) for v, x in marks.items()), key=lambda m: m[0])
+
+
+def trend_figure(
+    trend_table: pd.DataFrame,
+    item: str = "total",
+    lang: str = "sv",
+    item_label: str | None = None,
+    first_years: dict[str, int] | None = None,
+) -> go.Figure:
+    """One line per (municipality, version segment); a dashed mark at each revision; self points hollow.
+
+    trend_table is one or more `compare.trend()` tables stacked (columns kommunkod, municipality, year,
+    instrument_version, evaluation_kind, the item and `<item>_change`). Lines never cross a revision.
+    """
+    first_years = first_years or {}
+    fig = go.Figure()
+    item_label = item_label or item
+    change_col = f"{item}_change"
+    drawn = trend_table.dropna(subset=[item])
+    for i, (kod, part) in enumerate(drawn.groupby("kommunkod", sort=False)):
+        colour = OKABE_ITO[i % len(OKABE_ITO)]
+        symbol = SYMBOLS[i % len(SYMBOLS)]
+        name = str(part["municipality"].iloc[0])
+        for version, seg in part.groupby("instrument_version", observed=True, sort=True):
+            seg = seg.sort_values(["year", "evaluation_kind"])
+            kinds = seg["evaluation_kind"].astype(str).tolist()
+            symbols = [symbol if k == "full" else f"{symbol}-open" for k in kinds]
+            hover = []
+            for year, kind, value, change in zip(seg["year"], kinds, seg[item], seg.get(change_col, [None] * len(seg))):
+                change_text = (
+                    t("ui.fig.change_first", lang) if change is None or pd.isna(change)
+                    else t("ui.fig.change", lang, change=f"{float(change):+g}")
+                )
+                hover.append(
+                    f"<b>{esc(name)} {int(year)}</b><br>{t('ui.fig.version', lang)} {esc(version)} · "
+                    f"{t(f'ui.kind.{kind}', lang)}<br>{esc(item_label)}: {fmt(value)}<br>{change_text}"
+                )
+            fig.add_trace(
+                go.Scatter(
+                    x=[int(y) for y in seg["year"]], y=_none(seg[item]), mode="lines+markers",
+                    name=esc(t("ui.fig.segment", lang, name=name, version=version)),
+                    legendgroup=str(kod), connectgaps=False,
+                    line=dict(color=colour, width=3),
+                    marker=dict(symbol=symbols, size=13, color=colour, line=dict(color=colour, width=2)),
+                    customdata=[[str(version), k] for k in kinds],
+                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+    for x, version in revision_marks(drawn, item, first_years):
+        fig.add_vline(
+            x=x, line_dash="dash", line_color="#555555", line_width=2,
+            annotation_text=esc(t("ui.fig.revision", lang, version=version)),
+            annotation_position="top", annotation_font_size=12,
+        )
+    top = TOTAL_MAX if item == "total" else AREA_MAX
+    fig.update_yaxes(range=[0, top * 1.02], title=esc(item_label))
+    fig.update_xaxes(tickformat="d", dtick=1, title=t("ui.fig.year", lang))
+    return _layout(fig, 520)
+
+
+# --- Jämför -----------------------------------------------------------------------------------
+
+
+def compare_bars(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
+    """Grouped bars of the 8 areas, one bar group per score set in `columns` (labels of compare_score_sets)."""
+    areas = table[table["code"].isin(AREA_CODES)]
+    ticks = [area_tick(c, lab) for c, lab in zip(areas["code"], areas["label"])]
+    fig = go.Figure()
+    for i, col in enumerate(columns):
+        values = areas[col]
+        fig.add_trace(
+            go.Bar(
+                x=ticks, y=_none(values), name=esc(col), text=[fmt(v) for v in values], textposition="outside",
+                marker=dict(color=OKABE_ITO[i % len(OKABE_ITO)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
+                hovertext=[f"<b>{esc(col)}</b><br>{tk}: {fmt(v)}" for tk, v in zip(ticks, values)],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(range=[0, AREA_MAX * 1.1], title=t("ui.fig.points", lang))
+    return _layout(fig, 560)
+
+
+def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
+    """Overlaid radar of the 8 areas, one trace per score set (distinct dash and marker each)."""
+    areas = table[table["code"].isin(AREA_CODES)]
+    theta = [area_tick(c, lab) for c, lab in zip(areas["code"], areas["label"])]
+    fig = go.Figure()
+    for i, col in enumerate(columns):
+        values = areas[col]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=_none(values), theta=theta, name=esc(col), mode="lines+markers", fill="toself",
+                fillcolor="rgba(0,0,0,0)",
+                line=dict(color=OKABE_ITO[i % len(OKABE_ITO)], width=3 if i == 0 else 2, dash=DASHES[i % len(DASHES)]),
+                marker=dict(symbol=SYMBOLS[i % len(SYMBOLS)], size=9),
+                hovertext=[f"<b>{esc(col)}</b><br>{tk}: {fmt(v)}" for tk, v in zip(theta, values)],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(polar=dict(radialaxis=dict(range=[0, AREA_MAX])))
+    return _layout(fig, 600)
+
+
+def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
+    """Areas × score sets, each cell with its value written in; missing cells blank and named so."""
+    areas = table[table["code"].isin(AREA_CODES)]
+    rows = [area_tick(c, lab) for c, lab in zip(areas["code"], areas["label"])]
+    z = [[None if pd.isna(areas[col].iloc[r]) else float(areas[col].iloc[r]) for col in columns] for r in range(len(areas))]
+    missing = t("ui.missing", lang)
+    text = [[missing if v is None else fmt(v) for v in row] for row in z]
+    hover = [
+        [f"<b>{esc(col)}</b><br>{rows[r]}: {text[r][j]}" for j, col in enumerate(columns)]
+        for r in range(len(rows))
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z, x=[esc(c) for c in columns], y=rows, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
+            zmin=0, zmax=AREA_MAX, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+            colorbar=dict(title=t("ui.fig.points", lang)), xgap=2, ygap=2,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top")
+    return _layout(fig, 120 + 48 * len(rows))
+
+
+# --- Fördelning -----------------------------------------------------------------------------
+
+
+def distribution(
+    sets: pd.DataFrame, codes: list[str], labels: dict[str, str], lang: str = "sv", focus: str | None = None
+) -> go.Figure:
+    """A box per item with every score set drawn as a point; the focus municipality's points marked."""
+    fig = go.Figure()
+    for code in codes:
+        part = sets.dropna(subset=[code])
+        tick = area_tick(code, labels.get(code, code)) if code != "total" else esc(labels.get(code, code))
+        hover = [
+            f"<b>{esc(m)} {int(y)}</b> ({t(f'ui.kind.{k}', lang)})<br>{tick}: {fmt(v)}"
+            for m, y, k, v in zip(part["municipality"], part["year"], part["evaluation_kind"].astype(str), part[code])
+        ]
+        fig.add_trace(
+            go.Box(
+                y=_none(part[code]), x=[tick] * len(part), name=tick, boxpoints="all", jitter=0.4, pointpos=0,
+                marker=dict(color=OKABE_ITO[0], size=8, symbol="circle"), line=dict(color="#333333"),
+                fillcolor="rgba(0,0,0,0.04)", showlegend=False, hovertext=hover, hoveron="points",
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    if focus:
+        mine = sets[sets["kommunkod"] == focus]
+        xs, ys, hover = [], [], []
+        for code in codes:
+            tick = area_tick(code, labels.get(code, code)) if code != "total" else esc(labels.get(code, code))
+            for m, y, v in zip(mine["municipality"], mine["year"], mine[code]):
+                if pd.notna(v):
+                    xs.append(tick)
+                    ys.append(float(v))
+                    hover.append(f"<b>{esc(m)} {int(y)}</b><br>{tick}: {fmt(v)}")
+        if xs:
+            fig.add_trace(
+                go.Scatter(
+                    x=xs, y=ys, mode="markers", name=esc(str(mine["municipality"].iloc[0])),
+                    marker=dict(symbol="star", size=16, color=OKABE_ITO[1], line=dict(color="#000000", width=1)),
+                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+    top = TOTAL_MAX if codes == ["total"] else AREA_MAX
+    fig.update_yaxes(range=[0, top * 1.02], title=t("ui.fig.points", lang))
+    fig.update_xaxes(automargin=True)
+    return _layout(fig, 460 if codes == ["total"] else 560)
+
+
+# --- Översikt ---------------------------------------------------------------------------------
+
+
+def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_title: str = "") -> go.Figure:
+    """Municipalities coloured by `value` (columns kommunkod, name, value, detail); missing ones grey.
+
+    Drawn from the GeoJSON alone (no map tiles, no internet).
+    """
+    has = values[values["value"].notna()]
+    missing = values[values["value"].isna()]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson, featureidkey="properties.kommunkod", locations=list(missing["kommunkod"]),
+            z=[0] * len(missing), colorscale=[[0, MISSING_GREY], [1, MISSING_GREY]], showscale=False,
+            marker_line_color="#FFFFFF", marker_line_width=0.3, name=t("ui.missing", lang),
+            hovertext=[f"{esc(n)}: {t('ui.missing', lang)}" for n in missing["name"]],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson, featureidkey="properties.kommunkod", locations=list(has["kommunkod"]),
+            z=[float(v) for v in has["value"]], colorscale=SEQUENTIAL, marker_line_color="#333333",
+            marker_line_width=0.6, colorbar=dict(title=esc(value_title)), name=esc(value_title),
+            hovertext=[f"<b>{esc(n)}</b><br>{esc(value_title)}: {fmt(v)}<br>{esc(d)}"
+                       for n, v, d in zip(has["name"], has["value"], has["detail"])],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    fig.update_layout(height=760, margin=dict(l=0, r=0, t=10, b=0))
+    return fig

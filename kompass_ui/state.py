@@ -1,0 +1,87 @@
+"""Every st.cache_* wrapper and all session state: the shipped dataset once per process, uploads per session."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pandas as pd
+import streamlit as st
+
+from kompass_data import Dataset, load_dataset, messages
+from kompass_data.store import DEFAULT_DATA_DIR
+
+LANG_KEY = "_lang"
+UPLOADS_KEY = "_session_uploads"  # content hash -> {"name": str, "scores": DataFrame}
+SESSION_DS_KEY = "_session_dataset"  # (hash of uploads, Dataset)
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_dataset() -> Dataset:
+    """The shipped dataset, loaded and checked once per process and shared by every session."""
+    return load_dataset()
+
+
+@st.cache_resource(show_spinner=False)
+def geojson() -> dict:
+    """The municipality borders (datasets/sweden_municipalities.geojson), read once per process."""
+    with open(DEFAULT_DATA_DIR / "sweden_municipalities.geojson", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@st.cache_resource(show_spinner=False)
+def sources_md() -> str:
+    """datasets/SOURCES.md when shipped, for the export zip."""
+    path = DEFAULT_DATA_DIR / "SOURCES.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def uploads() -> dict:
+    """This session's accepted uploads (never written to disk, never shared)."""
+    return st.session_state.setdefault(UPLOADS_KEY, {})
+
+
+def content_hash(scores: pd.DataFrame) -> str:
+    """A stable hash of a scores table's content."""
+    text = scores.to_csv(index=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def add_upload(name: str, scores: pd.DataFrame) -> str:
+    """Layer validated score rows over this session's data; returns the upload's hash."""
+    key = content_hash(scores)
+    uploads()[key] = {"name": name, "scores": scores}
+    return key
+
+
+def remove_upload(key: str) -> None:
+    """Drop one upload from this session."""
+    uploads().pop(key, None)
+
+
+def dataset() -> Dataset:
+    """The dataset this session sees: shipped, plus its uploads (memoised by the uploads' content)."""
+    shipped = shipped_dataset()
+    ups = uploads()
+    if not ups:
+        return shipped
+    key = "|".join(sorted(ups))
+    memo = st.session_state.get(SESSION_DS_KEY)
+    if memo and memo[0] == key:
+        return memo[1]
+    ds = shipped
+    for up_key in sorted(ups):
+        ds = ds.with_scores(ups[up_key]["scores"])
+    st.session_state[SESSION_DS_KEY] = (key, ds)
+    return ds
+
+
+def lang() -> str:
+    """The UI language of this session ('sv' or 'en'), set by app.py from the URL."""
+    value = st.session_state.get(LANG_KEY, messages.DEFAULT_LANGUAGE)
+    return value if value in messages.LANGUAGES else messages.DEFAULT_LANGUAGE
+
+
+def t(key: str, **params) -> str:
+    """The catalogue text for key in this session's language."""
+    return messages.t(key, lang(), **params)

@@ -1,0 +1,255 @@
+"""Tables and sentences the pages show beside their charts: pure functions of the library's tables.
+
+No Streamlit here, so they are tested directly. Every chart on a page has one of these saying the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from kompass_data.compare import ITEM_CODES, ranking
+from kompass_data.figures import fmt
+from kompass_data.instruments import AREA_CODES, VERSIONS
+from kompass_data.messages import t
+
+SET_WIDE_CHECKS = ("year_outside_period",)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def md(text) -> str:
+    """Data text made inert for st.markdown: every markdown/HTML character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def set_flags(ds, score_set_id: str, lang: str) -> pd.DataFrame:
+    """The flags of one score set (columns level, code, check, message)."""
+    flags = ds.flags
+    ids = (
+        flags["kommunkod"].astype(str) + ":" + flags["year"].astype(str) + ":"
+        + flags["instrument_version"].astype(str) + ":" + flags["evaluation_kind"].astype(str)
+    )
+    mine = flags[ids == score_set_id]
+    return pd.DataFrame(
+        {
+            "level": mine["level"].astype(str),
+            "code": mine["code"].astype(str),
+            "check": mine["check"].astype(str),
+            "message": mine[f"message_{lang}"].astype(str),
+        }
+    ).reset_index(drop=True)
+
+
+def flag_text_by_item(flags: pd.DataFrame) -> dict[str, str]:
+    """code -> '⚠ message' for flags that concern one number (not the whole score set)."""
+    out: dict[str, list[str]] = {}
+    for code, check, message in zip(flags["code"], flags["check"], flags["message"]):
+        if check not in SET_WIDE_CHECKS:
+            out.setdefault(code, []).append(f"⚠ {message}")
+    return {c: " | ".join(m) for c, m in out.items()}
+
+
+def profile_table(comparison, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Score, peer mean, n, difference, percentile and flags per item (total first)."""
+    table = comparison.table
+    by_item = flag_text_by_item(flags)
+    return pd.DataFrame(
+        {
+            t("ui.col.item", lang): [
+                lab if code == "total" else f"{code}. {lab}" for code, lab in zip(table["code"], table["label"])
+            ],
+            t("ui.col.score", lang): table["score"],
+            t("ui.col.peer_mean", lang): table["peer_mean"].round(1),
+            t("ui.col.n", lang): table["peer_n"].astype("int64"),
+            t("ui.col.difference", lang): table["difference"].round(1),
+            t("ui.col.percentile", lang): table["percentile"].round(0),
+            t("ui.col.flags", lang): [by_item.get(code, "") for code in table["code"]],
+        }
+    )
+
+
+def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
+    """Lines naming the areas furthest above and below the peer mean (areas with peers only)."""
+    areas = comparison.table[comparison.table["code"].isin(AREA_CODES)].dropna(subset=["difference"])
+    above = areas[areas["difference"] > 0].sort_values("difference", ascending=False).head(k)
+    below = areas[areas["difference"] < 0].sort_values("difference").head(k)
+
+    def line(row) -> str:
+        return t("ui.profile.furthest_line", lang, code=row.code, label=row.label, diff=f"{row.difference:+.1f}",
+                 score=fmt(row.score), mean=fmt(row.peer_mean), n=int(row.peer_n))
+
+    return [line(r) for r in above.itertuples()], [line(r) for r in below.itertuples()]
+
+
+def radar_sentence(comparison, lang: str) -> str:
+    """The radar in words: how many areas above/below/equal to the peer mean, and n."""
+    areas = comparison.table[comparison.table["code"].isin(AREA_CODES)].dropna(subset=["difference"])
+    above = int((areas["difference"] > 0).sum())
+    below = int((areas["difference"] < 0).sum())
+    same = int((areas["difference"] == 0).sum())
+    ns = [int(n) for n in areas["peer_n"] if n]
+    n_text = "0" if not ns else (str(min(ns)) if min(ns) == max(ns) else f"{min(ns)}–{max(ns)}")
+    return t(
+        "ui.profile.radar_sentence", lang, label=comparison.focal.label, above=above, below=below, same=same,
+        compared=len(areas), version=comparison.version, n=n_text,
+    )
+
+
+def subarea_rows(ds, ref, flags: pd.DataFrame) -> pd.DataFrame:
+    """Sub-areas of one score set with catalogue name, score, max, percent and flags."""
+    s = ds.scores
+    rows = s[
+        (s["kommunkod"] == ref.kommunkod) & (s["year"] == ref.year)
+        & (s["instrument_version"].astype(str) == ref.instrument_version)
+        & (s["evaluation_kind"].astype(str) == ref.evaluation_kind) & (s["level"].astype(str) == "subarea")
+    ]
+    if rows.empty:
+        return pd.DataFrame(columns=["code", "name", "score", "max_score", "percent", "flags"])
+    items = ds.instrument_items
+    names = items[(items["instrument_version"].astype(str) == ref.instrument_version) & (items["level"].astype(str) == "subarea")]
+    name_of = dict(zip(names["code"], names["name"]))
+    by_item = flag_text_by_item(flags)
+    out = pd.DataFrame(
+        {
+            "code": rows["code"].astype(str),
+            "name": [name_of.get(c) or lab for c, lab in zip(rows["code"], rows["label_published"])],
+            "score": rows["score"],
+            "max_score": rows["max_score"],
+        }
+    )
+    out["percent"] = (100.0 * out["score"] / out["max_score"]).round(0)
+    out["flags"] = [by_item.get(c, "") for c in out["code"]]
+    out["_order"] = out["code"].map(lambda c: tuple(int(p) for p in c.split(".")))
+    return out.sort_values("_order").drop(columns="_order").reset_index(drop=True)
+
+
+def version_overview(ds, lang: str) -> pd.DataFrame:
+    """Per version: usual period, score sets (full/self), municipalities, years, known evaluations."""
+    sets = ds.score_sets
+    known = ds.evaluations_known
+    rows = []
+    for version in VERSIONS:
+        mine = sets[sets["instrument_version"].astype(str) == version]
+        period = ds.instrument_versions[ds.instrument_versions["instrument_version"].astype(str) == version]
+        first = int(period["first_year"].iloc[0]) if len(period) else None
+        last = period["last_year"].iloc[0] if len(period) else None
+        last_text = "" if last is None or pd.isna(last) else str(int(last))
+        kn = known[known["instrument_version"].astype(str) == version]
+        rows.append(
+            {
+                t("ui.col.version", lang): version,
+                t("ui.col.period", lang): f"{first}–{last_text}" if first else "",
+                t("ui.col.score_sets", lang): int(len(mine)),
+                t("ui.col.self_sets", lang): int((mine["evaluation_kind"].astype(str) == "self").sum()),
+                t("ui.col.with_areas", lang): int((mine["n_areas"] > 0).sum()),
+                t("ui.col.municipalities", lang): int(mine["kommunkod"].nunique()),
+                t("ui.col.years", lang): (f"{int(mine['year'].min())}–{int(mine['year'].max())}" if len(mine) else ""),
+                t("ui.col.known", lang): int(len(kn)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def map_values(ds, mode: str, version: str, lang: str) -> pd.DataFrame:
+    """Per municipality: value for the map (latest total of a version, or number of known evaluations)."""
+    munis = ds.municipalities[["kommunkod", "name"]].copy()
+    if mode == "total":
+        ranked = ranking(ds, version, "total", latest_only=True)
+        value = dict(zip(ranked["kommunkod"], ranked["total"]))
+        detail = {
+            k: t("ui.map.detail_total", lang, year=int(y), version=version)
+            for k, y in zip(ranked["kommunkod"], ranked["year"])
+        }
+    else:
+        known = ds.evaluations_known
+        counts = known.groupby("kommunkod").size()
+        value = {k: float(n) for k, n in counts.items()}
+        years = known.groupby("kommunkod")["year"].agg(lambda s: ", ".join(str(int(y)) for y in sorted(s.dropna())))
+        detail = {k: t("ui.map.detail_known", lang, years=years.get(k, "") or "–") for k in value}
+    munis["value"] = munis["kommunkod"].map(value).astype("float64")
+    munis["detail"] = munis["kommunkod"].map(detail).fillna("")
+    return munis
+
+
+def map_sentence(values: pd.DataFrame, mode: str, version: str, lang: str) -> str:
+    """The map in words: how many have a value, the range, the highest, and that grey means missing."""
+    has = values.dropna(subset=["value"]).sort_values("value", ascending=False)
+    if has.empty:
+        return t("ui.map.sentence_empty", lang, total=len(values))
+    top = has.iloc[0]
+    key = "ui.map.sentence_total" if mode == "total" else "ui.map.sentence_known"
+    return t(
+        key, lang, n=len(has), total=len(values), version=version, low=fmt(has["value"].min()),
+        high=fmt(has["value"].max()), median=fmt(has["value"].median()), top=top["name"], missing=len(values) - len(has),
+    )
+
+
+def trend_table_display(trend_table: pd.DataFrame, item: str, lang: str) -> pd.DataFrame:
+    """The trend as a table: municipality, year, version, kind, value, change within the version."""
+    rows = trend_table.dropna(subset=[item])
+    return pd.DataFrame(
+        {
+            t("ui.col.municipality", lang): rows["municipality"].astype(str),
+            t("ui.col.year", lang): rows["year"].astype("int64"),
+            t("ui.col.version", lang): rows["instrument_version"].astype(str),
+            t("ui.col.kind", lang): [t(f"ui.kind.{k}", lang) for k in rows["evaluation_kind"].astype(str)],
+            t("ui.col.score", lang): rows[item],
+            t("ui.col.change", lang): [
+                "" if pd.isna(c) else f"{float(c):+g}" for c in rows[f"{item}_change"]
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def trend_sentences(trend_table: pd.DataFrame, item: str, lang: str) -> list[str]:
+    """Per municipality: each version segment with its years and values; never a change across versions."""
+    out = []
+    for _kod, part in trend_table.dropna(subset=[item]).groupby("kommunkod", sort=False):
+        name = str(part["municipality"].iloc[0])
+        segments = []
+        for version, seg in part.groupby("instrument_version", observed=True, sort=True):
+            points = ", ".join(
+                f"{int(y)}: {fmt(v)}" + (f" ({t('ui.kind.self', lang)})" if str(k) == "self" else "")
+                for y, v, k in zip(seg["year"], seg[item], seg["evaluation_kind"])
+            )
+            segments.append(t("ui.trend.segment_sentence", lang, version=version, points=points))
+        key = "ui.trend.sentence_many" if len(segments) > 1 else "ui.trend.sentence_one"
+        out.append(t(key, lang, name=name, segments="; ".join(segments)))
+    return out
+
+
+def ordered_columns(table: pd.DataFrame, labels: list[str], focus: str | None) -> list[str]:
+    """Score-set columns sorted by total (highest first, missing last) with the focus pinned first."""
+    total = table.set_index("code").loc["total"]
+    rest = [c for c in labels if c != focus]
+    rest.sort(key=lambda c: (pd.isna(total[c]), -(total[c] if pd.notna(total[c]) else 0), c))
+    return ([focus] if focus in labels else []) + rest
+
+
+def compare_display(table: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
+    """compare_score_sets' table with item labels and the columns in display order."""
+    out = pd.DataFrame(
+        {t("ui.col.item", lang): [lab if c == "total" else f"{c}. {lab}" for c, lab in zip(table["code"], table["label"])]}
+    )
+    for col in columns:
+        out[col] = table[col].to_numpy()
+    return out
+
+
+def distribution_table(sets: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """n, min, median, mean and max of each item over the score sets shown."""
+    rows = []
+    for code in ITEM_CODES:
+        values = sets[code].dropna()
+        rows.append(
+            {
+                t("ui.col.item", lang): labels.get(code, code) if code == "total" else f"{code}. {labels.get(code, code)}",
+                t("ui.col.n", lang): int(values.size),
+                "min": values.min() if values.size else None,
+                t("ui.col.median", lang): values.median() if values.size else None,
+                t("ui.col.mean", lang): round(values.mean(), 1) if values.size else None,
+                "max": values.max() if values.size else None,
+            }
+        )
+    return pd.DataFrame(rows)

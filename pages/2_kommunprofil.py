@@ -1,0 +1,92 @@
+"""Kommunprofil: one score set against the peer mean of its version (the seed report's radar, interactive)."""
+
+import streamlit as st
+
+from kompass_data import peer_comparison
+from kompass_data.figures import radar, subarea_bars
+from kompass_ui.safe import run_page
+from kompass_ui.state import dataset, lang, t
+from kompass_ui.views import (
+    SET_WIDE_CHECKS, furthest, md, profile_table, radar_sentence, set_flags, subarea_rows,
+)
+from kompass_ui.widgets import get_param, municipality_picker, peer_filter_widgets, score_set_picker, set_param
+
+
+def main() -> None:
+    ds = dataset()
+    st.title(t("ui.page.kommunprofil"))
+    cols = st.columns(2)
+    with cols[0]:
+        kommun = municipality_picker(ds)
+    with cols[1]:
+        ref = score_set_picker(ds, kommun)
+    with st.expander(t("ui.profile.peer_filters"), expanded=bool(get_param("lan") or get_param("grupp") or get_param("egen"))):
+        peer_filter = peer_filter_widgets(ds)
+    comparison = peer_comparison(ds, ref, peer_filter)
+    has_refs = not comparison.references.empty
+    if "pick_ref" not in st.session_state:
+        st.session_state["pick_ref"] = get_param("ref") == "1"
+    show_refs = st.checkbox(t("ui.profile.show_refs"), key="pick_ref", disabled=not has_refs,
+                            help=t("ui.profile.refs_help"))
+    set_param("ref", "1" if show_refs and has_refs else None)
+
+    flags = set_flags(ds, ref.id, lang())
+    st.subheader(md(f"{ref.label} · {t('ui.fig.version')} {ref.instrument_version}"))
+    st.caption(t(f"ui.kind_long.{ref.evaluation_kind}") + (" · " + t("ui.session_data") if ref.id in _session_ids(ds) else ""))
+    for message in flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]:
+        st.warning(md(message), icon=":material/flag:")
+
+    table = comparison.table
+    areas = table[table["code"] != "total"]
+    ns = [int(n) for n in table["peer_n"]]
+    if max(ns) == 0:
+        st.warning(t("ui.profile.no_peers", version=ref.instrument_version))
+    elif 1 in ns:
+        st.warning(t("ui.thin_mean_long"), icon=":material/warning:")
+    st.caption(t("ui.profile.peer_rule", version=ref.instrument_version))
+
+    if areas["score"].notna().sum() == 0:
+        st.info(t("ui.profile.only_total"), icon=":material/info:")
+    else:
+        if areas["score"].notna().sum() < len(areas):
+            st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
+        st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang()), key="radar")
+        st.markdown(md(radar_sentence(comparison, lang())))
+    st.dataframe(profile_table(comparison, flags, lang()), hide_index=True)
+
+    above, below = furthest(comparison, lang())
+    if above or below:
+        cols = st.columns(2)
+        with cols[0]:
+            st.markdown("**" + t("ui.profile.above") + "**")
+            st.markdown("\n".join(f"- {md(line)}" for line in above) or t("ui.none"))
+        with cols[1]:
+            st.markdown("**" + t("ui.profile.below") + "**")
+            st.markdown("\n".join(f"- {md(line)}" for line in below) or t("ui.none"))
+
+    subs = subarea_rows(ds, ref, flags)
+    if not subs.empty:
+        st.subheader(t("ui.profile.subareas"))
+        st.plotly_chart(subarea_bars(subs, lang()), key="subareas")
+        st.caption(t("ui.profile.subareas_caption", n=len(subs)))
+        with st.expander(t("ui.profile.subareas_table")):
+            st.dataframe(subs.rename(columns={
+                "code": t("ui.col.code"), "name": t("ui.col.item"), "score": t("ui.col.score"),
+                "max_score": t("ui.col.max"), "percent": "%", "flags": t("ui.col.flags")}), hide_index=True)
+
+    with st.expander(t("ui.profile.peers_used", n=len(comparison.peers))):
+        peers = comparison.peers
+        st.dataframe(peers[["municipality", "year", "evaluation_kind", "total", *[str(i) for i in range(1, 9)]]].rename(
+            columns={"municipality": t("ui.col.municipality"), "year": t("ui.col.year"),
+                     "evaluation_kind": t("ui.col.kind"), "total": t("ui.col.total")}), hide_index=True)
+    if has_refs:
+        with st.expander(t("ui.profile.refs_table")):
+            refs = comparison.references
+            st.dataframe(refs[["year", "statistic", "population", "level", "code", "score", "source"]], hide_index=True)
+
+
+def _session_ids(ds) -> set:
+    return set(ds.score_sets.loc[ds.score_sets["origin"] == "session", "score_set_id"])
+
+
+run_page(main)

@@ -1,0 +1,48 @@
+"""Utveckling: totals and areas over the years, one line segment per instrument version."""
+
+import pandas as pd
+import streamlit as st
+
+from kompass_data import trend
+from kompass_data.figures import trend_figure
+from kompass_ui.safe import run_page
+from kompass_ui.state import dataset, lang, t
+from kompass_ui.views import md, trend_sentences, trend_table_display
+from kompass_ui.widgets import get_param, item_picker, municipalities_picker, set_param
+
+
+def main() -> None:
+    ds = dataset()
+    st.title(t("ui.page.utveckling"))
+    st.info(t("ui.trend.rule"), icon=":material/info:")
+    cols = st.columns([2, 1])
+    with cols[0]:
+        codes = municipalities_picker(ds)
+    labels = {"total": t("ui.col.total"), **{str(i): t("ui.area_n", code=i) for i in range(1, 9)}}
+    with cols[1]:
+        item = item_picker(labels)
+    year = get_param("ar")
+    set_param("ar", year)  # kept so the link back to the profile opens the same score set
+    if not codes:
+        st.info(t("ui.trend.pick_one"))
+        return
+    table = pd.concat([trend(ds, code) for code in codes], ignore_index=True)
+    first_years = dict(zip(ds.instrument_versions["instrument_version"].astype(str),
+                           ds.instrument_versions["first_year"].astype(int)))
+    shown = table.dropna(subset=[item])
+    missing = [ds.municipality_names[c] for c in codes if c not in set(shown["kommunkod"])]
+    if missing:
+        st.warning(t("ui.trend.no_values", names=", ".join(missing), item=labels[item]))
+    if shown.empty:
+        return
+    st.plotly_chart(trend_figure(table, item, lang(), labels[item], first_years), key="trend")
+    for sentence in trend_sentences(table, item, lang()):
+        st.markdown(md(sentence))
+    st.caption(t("ui.trend.legend"))
+    display = trend_table_display(table, item, lang())
+    st.dataframe(display, hide_index=True)
+    if year:
+        st.caption(t("ui.trend.year_note", year=year))
+
+
+run_page(main)

@@ -1,0 +1,91 @@
+"""Export: the researcher's filters -> preview with row count -> CSV, Excel or Parquet with codebook and sources."""
+
+import streamlit as st
+
+from kompass_data.export import ExportFilter, export_zip, filter_scores
+from kompass_data.instruments import KINDS, LEVELS, VERSIONS
+from kompass_ui.safe import run_page
+from kompass_ui.state import dataset, lang, sources_md, t
+from kompass_ui.widgets import get_param, municipality_label, municipality_options, seed, set_param
+
+
+def main() -> None:
+    ds = dataset()
+    st.title(t("ui.page.export"))
+    st.markdown(t("ui.export.intro"))
+    munis = ds.municipalities
+    lans = munis.drop_duplicates("lan_kod").sort_values("lan_kod")
+    lan_names = dict(zip(lans["lan_kod"], lans["lan_name"]))
+    groups = sorted(set(munis["kommungrupp_2017_code"]))
+
+    cols = st.columns(3)
+    with cols[0]:
+        version = _select("version", ["", *VERSIONS], t("ui.pick.version"),
+                          lambda v: t("ui.export.all_versions") if v == "" else v)
+        level = _select("niva", ["", *LEVELS], t("ui.export.level"), lambda v: t(f"ui.export.level_{v or 'all'}"))
+        kind = _select("typ", ["", *KINDS], t("ui.col.kind"),
+                       lambda v: t("ui.export.all_kinds") if v == "" else t(f"ui.kind.{v}"))
+    with cols[1]:
+        options = municipality_options(ds)
+        seed("exp_kommun", options, [[c for c in (get_param("kommun") or "").split(",") if c], []])
+        if not st.session_state.get("exp_kommun"):
+            st.session_state["exp_kommun"] = []
+        kommuner = st.multiselect(t("ui.pick.kommuner"), options, key="exp_kommun",
+                                  format_func=lambda c: municipality_label(ds, c), placeholder=t("ui.export.all_munis"))
+        set_param("kommun", ",".join(kommuner))
+        lan = _select("lan", ["", *lan_names], t("ui.pick.lan"),
+                      lambda c: t("ui.all_lan") if c == "" else f"{lan_names[c]} ({c})")
+        grupp = _select("grupp", ["", *groups], t("ui.pick.grupp"), lambda c: t("ui.all_grupp") if c == "" else c)
+    with cols[2]:
+        lo, hi = int(ds.scores["year"].min()), int(ds.scores["year"].max())
+        if "exp_years" not in st.session_state:
+            start = _int(get_param("fran"), lo)
+            end = _int(get_param("till"), hi)
+            st.session_state["exp_years"] = (max(lo, min(start, hi)), max(lo, min(end, hi)))
+        years = st.slider(t("ui.export.years"), lo, hi, key="exp_years")
+        set_param("fran", str(years[0]) if years[0] != lo else None)
+        set_param("till", str(years[1]) if years[1] != hi else None)
+        fmt = st.radio(t("ui.export.format"), ["csv", "xlsx", "parquet"], key="exp_fmt", horizontal=True,
+                       format_func=lambda f: {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}[f])
+
+    flt = ExportFilter(
+        version=version or None, kommuner=tuple(kommuner), lan=lan or None, kommungrupp=grupp or None,
+        level=level or None, kind=kind or None,
+        year_from=years[0] if years[0] != lo else None, year_to=years[1] if years[1] != hi else None,
+    )
+    table = filter_scores(ds, flt, lang())
+    n_versions = table["instrument_version"].astype(str).nunique()
+    st.subheader(t("ui.export.preview", rows=len(table)))
+    if len(table) == 0:
+        st.info(t("ui.export.empty"))
+        return
+    if n_versions > 1:
+        st.warning(t("ui.export.mixed_versions", n=n_versions))
+    if (ds.score_sets["origin"] == "session").any():
+        st.caption(t("ui.export.session_note"))
+    st.dataframe(table, hide_index=True, height=360)
+    data = export_zip(table, fmt, flt, sources_md())
+    st.download_button(
+        t("ui.export.download", rows=len(table), fmt={"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}[fmt]),
+        data=data, file_name=f"kommunkompassen-{fmt}.zip", mime="application/zip", on_click="ignore",
+        icon=":material/download:", type="primary",
+    )
+    st.caption(t("ui.export.contents", fmt=fmt))
+
+
+def _select(param: str, options: list, label: str, format_func) -> str:
+    key = f"exp_{param}"
+    seed(key, options, [get_param(param), ""])
+    value = st.selectbox(label, options, key=key, format_func=format_func)
+    set_param(param, value or None)
+    return value
+
+
+def _int(text, default: int) -> int:
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return default
+
+
+run_page(main)
