@@ -218,6 +218,6 @@ def page_url(base: str, script: str, query: str = "") -> str:
 
 
 def nav_links(page) -> dict[str, str]:
-    """Sidebar link text -> href."""
+    """Sidebar link text -> href (the text's last line: an icon's ligature name comes first)."""
     links = page.locator('[data-testid="stSidebarNav"] a')
-    return {text.strip(): href for text, href in links.evaluate_all("els => els.map(e => [e.innerText, e.href])")}
+    return {text.strip().splitlines()[-1].strip(): href for text, href in links.evaluate_all("els => els.map(e => [e.innerText, e.href])")}
