@@ -22,6 +22,7 @@ from .parse import (
     find_subtables,
     header_columns,
     inspiration_lines,
+    is_prose,
     noncomparable,
     prepare_lines,
     prose_areas,
@@ -121,6 +122,8 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
         cols = None
         first = run[0].index
         for k in range(first - 1, max(prev_end, first - 9), -1):
+            if is_prose(lines[k]):
+                break  # the header is between the prose and the table, never above the prose
             cols = header_columns(lines[k])
             if cols:
                 header_texts.append(lines[k])
@@ -132,6 +135,10 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
         for r in run:
             mapping: dict[object, float] = {}
             years = [c for c in (cols or []) if c is not None]
+            nums = r.numbers
+            if cols and len(nums) == len(cols) + 1 and nums[-1] == (800 if r.kind == "total" else 100):
+                nums = nums[:-1]  # a 'Max' column after the year columns
+            r.numbers = nums
             if cols and len(r.numbers) == len(cols):
                 mapping = {c: v for c, v in zip(cols, r.numbers) if c is not None}
             elif cols and years and len(r.numbers) == len(years):

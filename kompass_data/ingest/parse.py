@@ -94,16 +94,73 @@ _LEAD_BULLET = re.compile(r"^\s*(?:[=*>+\-–—]+\s*)+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
 
 
+# OCR confusions inside words and numbers: 'Offent1ighet', 'kontro11', 'K0mmun', 'genomf6rdes',
+# 'Po&ng', and letters read for digits in numbers: '6O', 'l5'. Only characters wedged between letters
+# (or glued to a word's end after several letters) are changed, so numbers and codes stay as printed.
+_LOW = "a-zåäöéü"
+_OCR_WORD_FIXES = (
+    (re.compile(rf"(?<=[^\W\d_])0(?=[{_LOW}])"), "o"),
+    (re.compile(rf"(?<=[{_LOW}])1(?=[{_LOW}])"), "l"),
+    (re.compile(rf"(?<=[{_LOW}]{{3}})(1{{1,2}})(?![\w])"), lambda m: "l" * len(m.group(1))),
+    (re.compile(rf"(?<=[^\W\d_])6(?=[{_LOW}])"), "ö"),
+    (re.compile(rf"(?<![\w.,/])6(?=[{_LOW}]{{2}})"), "ö"),
+    (re.compile(rf"(?<=[{_LOW}]{{3}})6(?![\w])"), "ö"),
+    (re.compile(rf"(?<=[^\W\d_])&(?=[{_LOW}1])"), "ä"),
+)
+_OCR_NUMBER_FIXES = (
+    (re.compile(r"(?<=\d)[Oo](?=\d|[\s%)]|$)"), "0"),
+    (re.compile(r"(?<![\w.,])[Oo](?=\d)"), "0"),
+    (re.compile(r"(?<=\d)[lI](?=\d|[\s%)]|$)"), "1"),
+    (re.compile(r"(?<![\w.,])[lI](?=\d)"), "1"),
+)
+
+
+def repair_ocr(line: str) -> str:
+    """Undo OCR's digit-for-letter confusions inside words and letter-for-digit ones inside numbers."""
+    if not re.search(r"\d|&", line):
+        return line
+    for _ in range(2):  # twice: 'samh&1lsbyggare' needs the & fixed before the 1 is between letters
+        for pat, rep in _OCR_WORD_FIXES:
+            line = pat.sub(rep, line)
+    for pat, rep in _OCR_NUMBER_FIXES:
+        line = pat.sub(rep, line)
+    return line
+
+
 def clean_line(line: str) -> str:
     """A line without OCR table debris and bullets, single-spaced."""
     line = line.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     line = _JUNK_CHARS.sub(" ", line)
     line = _LEAD_BULLET.sub("", line)
+    line = repair_ocr(line)
     return _SPACES.sub(" ", line).strip()
+
+
+_HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|table|tr|td|th|div|p|li|ul|h[1-6]|br|script|span)\b", re.I)
+
+
+def html_to_text(text: str) -> str:
+    """Visible text of an HTML page: scripts, styles and comments dropped, one line per block or row,
+    table cells separated by ' | '."""
+    import html as _html
+
+    t = re.sub(r"(?is)<(script|style|noscript|template|svg)\b.*?</\1\s*>", " ", text)
+    t = re.sub(r"(?s)<!--.*?-->", " ", t)
+    t = re.sub(r"(?i)<\s*(?:td|th)\b[^>]*>", " | ", t)
+    t = re.sub(r"(?i)<\s*/?\s*(?:br|p|div|tr|li|ul|ol|table|tbody|thead|h[1-6]|section|article|header|footer|title|dt|dd)\b[^>]*>", "\n", t)
+    t = re.sub(r"(?s)<[^>]{0,2000}>", " ", t)
+    return _html.unescape(t)
+
+
+def looks_html(text: str) -> bool:
+    head = text[:20000]
+    return len(_HTML_HINT.findall(head)) >= 3
 
 
 def prepare_lines(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if looks_html(text):
+        text = html_to_text(text)
     return [clean_line(x) for x in text.split("\n")]
 
 
@@ -257,9 +314,15 @@ def find_rows(lines: list[str], cat: Catalog) -> list[Row]:
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
+def is_prose(line: str) -> bool:
+    """A sentence, not a table header: ends with a full stop and has several words, or is long."""
+    words = line.split()
+    return (len(words) >= 4 and bool(re.search(r"[.!?]$", line.strip()))) or len(words) > 16
+
+
 def header_columns(line: str) -> list[int | None] | None:
     """Columns of a table header: years (int) and reference columns (None); None if not a header."""
-    if not line:
+    if not line or is_prose(line):
         return None
     s = sfold(line)
     nums = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", s)

@@ -70,9 +70,12 @@ def _decode(data: bytes, name: str) -> str:
         encodings = ("utf-8-sig",)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ("utf-16",)
-    else:
-        if b"\x00" in data[:65536]:
+    elif b"\x00" in data[:65536]:
+        bom_less = _utf16_without_bom(data[:65536])
+        if bom_less is None:
             raise IngestError("ingest.error.binary", file=name)
+        encodings = (bom_less,)
+    else:
         encodings = ("utf-8", "cp1252")
     for enc in encodings:
         try:
@@ -80,6 +83,21 @@ def _decode(data: bytes, name: str) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     raise IngestError("ingest.error.undecodable", file=name)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' for Swedish text saved as UTF-16 without a byte-order mark: the high
+    byte of nearly every character is zero, so zeros fill one byte position and not the other."""
+    sample = sample[: len(sample) // 2 * 2]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd >= 0.7 * half and even <= 0.02 * half:
+        return "utf-16-le"
+    if even >= 0.7 * half and odd <= 0.02 * half:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(text: str) -> bool:
