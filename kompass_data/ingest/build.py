@@ -31,6 +31,7 @@ from .parse import (
     self_years,
     sentences,
     stated_version,
+    strip_diacritics,
     version_for_year,
 )
 
@@ -114,6 +115,8 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
             runs[-1].append(r)
         else:
             runs.append([r])
+    runs = [_keep_loose_rows_in_lists(run) for run in runs]
+    runs = [run for run in runs if run]
     raw_areas: dict[object, list[_RawArea]] = {}
     raw_totals: dict[object, list[tuple[float, str]]] = {}
     header_texts: list[str] = []
@@ -155,25 +158,34 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
             raw_areas.setdefault(MAIN, []).append(
                 _RawArea(t.header_label, cat.match_area(t.header_label), t.area, t.area_total, "detail")
             )
-    for v, y in prose_totals(prose_sents, set()):
-        raw_totals.setdefault(y if y is not None else MAIN, []).append((v, "prose"))
+    finder = MunicipalityFinder(cat)
+    p_totals = prose_totals(prose_sents, set(), finder)
+    p_areas: list = []
     if not any(k is MAIN for k in raw_areas) or len([a for a in raw_areas.get(MAIN, []) if a.origin == "table"]) == 0:
-        for label, v, matches in prose_areas(prose_sents, cat, set()):
-            if matches:
-                raw_areas.setdefault(MAIN, []).append(_RawArea(label, matches, None, v, "prose"))
+        p_areas = [x for x in prose_areas(prose_sents, cat, set(), finder) if x[2]]
 
-    has_scores = any(raw_areas.values()) or any(raw_totals.values()) or any(t.rows for t in subtables)
+    has_scores = any(raw_areas.values()) or any(raw_totals.values()) or any(t.rows for t in subtables) or p_totals or p_areas
     if not has_scores:
         raise IngestError("ingest.error.no_scores", file=source_name)
 
     # Municipality.
+    found = finder.find(lines, text, consumed | insp)
     if forced_kommun:
         kommunkod, municipality = forced_kommun
     else:
-        found = MunicipalityFinder(cat).find(lines, text, consumed | insp)
         if not found:
             raise IngestError("ingest.error.no_municipality", file=source_name)
         kommunkod, municipality = found
+
+    # Statements in prose belong to the report's municipality unless the sentence names another one
+    # before the number ('jämfört med Lerum, som fick 512 poäng 2015').
+    subjects = {strip_diacritics(municipality)} | ({strip_diacritics(found[1])} if found else set())
+    for v, y, owner in p_totals:
+        if owner is None or owner in subjects:
+            raw_totals.setdefault(y if y is not None else MAIN, []).append((v, "prose"))
+    for label, v, matches, owner in p_areas:
+        if owner is None or owner in subjects:
+            raw_areas.setdefault(MAIN, []).append(_RawArea(label, matches, None, v, "prose"))
 
     # Years: the report's own evaluation is the main set.
     col_years = sorted({k for k in list(raw_areas) + list(raw_totals) if isinstance(k, int)})
@@ -311,6 +323,21 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
     if not kept:
         raise IngestError("ingest.error.no_scores", file=source_name)
     return Parsed(kommunkod, municipality, kept, flags)
+
+
+def _keep_loose_rows_in_lists(run: list) -> list:
+    """Numbered rows whose labels match no area name ('8. Chefs- och ledarskap 60', a shortened label)
+    count only inside a numbered list where at least four rows are known areas under their own number,
+    and only for a number no other row has."""
+    loose = [r for r in run if getattr(r, "loose", False)]
+    if not loose:
+        return run
+    known = [r for r in run if r.kind == "area" and not r.loose]
+    agree = [r for r in known if r.lead and r.lead in {c for _, c, _ in r.matches}]
+    taken = {c for r in known for _, c, _ in r.matches[:1]} | {r.lead for r in known if r.lead}
+    ok = len(agree) >= 4 and len(agree) == len([r for r in known if r.lead])
+    leads = [r.lead for r in loose]
+    return [r for r in run if not r.loose or (ok and r.lead not in taken and leads.count(r.lead) == 1)]
 
 
 def _area_code(a: _RawArea, version: str) -> str | None:

@@ -189,6 +189,7 @@ class Row:
     numbers: list[float]
     matches: list[tuple[str, str, float]] = field(default_factory=list)
     end_index: int = -1
+    loose: bool = False  # a numbered row whose label matches no area name ('8. Chefs- och ledarskap 60')
 
 
 def _split_label(line: str) -> tuple[str | None, str, str]:
@@ -264,6 +265,9 @@ def parse_row(line: str, cat: Catalog) -> Row | None:
         return None
     matches = cat.match_area(label)
     if not matches:
+        if lead and 1 <= len(label.split()) <= 8 and not re.search(r"[.!?]", label):
+            # Kept only if it sits in a numbered list of known areas (see build).
+            return Row(-1, "area", label, lead, nums, [], loose=True)
         return None
     return Row(-1, "area", label, lead, nums, matches)
 
@@ -291,7 +295,9 @@ def find_rows(lines: list[str], cat: Catalog) -> list[Row]:
                 prev = lines[i - 1] if lines[i - 1] else (lines[i - 2] if i > 1 else "")
                 if prev and _is_label_only(prev, cat) and not re.match(r"^\d", line):
                     joined = re.sub(r"(\w)-$", r"\1", prev) + ("" if re.search(r"\w-$", prev) else " ") + line
-                    row = parse_row(joined, cat) or row
+                    jrow = parse_row(joined, cat)
+                    if jrow is not None and (not jrow.loose or row is None):
+                        row = jrow
         elif line and _is_label_only(line, cat) and len(fold(line)) >= 5:
             # "Offentlighet och demokrati" / "61" on the next line (web tables, PDF cells).
             j = i + 1
@@ -512,6 +518,21 @@ class MunicipalityFinder:
     def _key(self, hit: str) -> str | None:
         return self.norm.get(re.sub(r"[\s-]+", "", hit))
 
+    def named_before(self, sentence: str, value: float) -> str | None:
+        """The municipality (ASCII name) named last before the first printed `value` in sentence:
+        'Lerums kommun fick 512 poäng' belongs to Lerum, whatever report it is quoted in."""
+        a = strip_diacritics(sentence)
+        iv = f"{value:g}".replace(".", "[.,]")
+        num = re.search(r"(?<![\d.,])" + iv + r"(?![\d]|[.,]\d)", a)
+        if not num:
+            return None
+        last = None
+        for m in self.regex.finditer(a[: num.start()]):
+            k = self._key(m.group(1))
+            if k:
+                last = k
+        return last
+
     def find(self, lines: list[str], text: str, skip: set[int]) -> tuple[str, str] | None:
         scores: dict[str, float] = {}
         title_zone = [ln for ln in lines[:60] if ln][:12]
@@ -645,6 +666,16 @@ def evaluation_year(lines: list[str], sents: list[tuple[int, str]]) -> int | Non
             counts[y] = counts.get(y, 0) + 1
     if counts:
         return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    # Last resort: the date of a press release or page ('Pressmeddelande 2012-11-20'); 'i fjol' and,
+    # in the first half of a year, 'i höstas' point to the year before.
+    for ln in lines[:80]:
+        d = re.search(r"(?<!\d)(20\d\d)-(\d\d)-(\d\d)(?!\d)", ln)
+        if d and YEAR_MIN <= int(d.group(1)) <= YEAR_MAX and 1 <= int(d.group(2)) <= 12:
+            y, month = int(d.group(1)), int(d.group(2))
+            prose = " ".join(sfold(x) for _, x in sents)
+            if re.search(r" i fjol | forra aret ", prose) or (month <= 6 and re.search(r" i hostas ", prose)):
+                y -= 1
+            return y if YEAR_MIN <= y else None
     return None
 
 
@@ -655,11 +686,16 @@ def self_years(sents: list[tuple[int, str]], header_lines: list[str]) -> set[int
     for _, sent in sents + [(0, h) for h in header_lines]:
         s = sfold(sent)
         for m in re.finditer(phrase, s):
-            after = re.match(r"(?: (?:som|av|fran|ar|i|under|gjordes|genomfordes|kommunen|hosten|varen|\w+s)){0,3} (20\d\d) ", s[m.end():])
+            after = re.match(
+                r"(?: (?:som|av|fran|ar|i|under|gjordes|genomfordes|kommunen|hosten|varen|med|hjalp|kommunkompassen|\w+s)){0,4} (20\d\d) ",
+                s[m.end():])
             if after:
                 out.add(int(after.group(1)))
                 continue
-            before = re.search(r" (20\d\d)(?: ars| en| den| var| som)? (?:en |den )?$", s[: m.start()])
+            # '2018 gjorde Lekebergs kommun en egen analys' (never across 'och' or another year)
+            before = re.search(
+                r" (20\d\d)(?: ars| en| den| var| som)?(?: (?:gjorde|genomforde|gjordes|genomfordes|har|hade|kommunen|kommun|\w+s)){0,3} (?:en |den )?$",
+                s[: m.start()])
             if before:
                 out.add(int(before.group(1)))
     return out
@@ -717,9 +753,10 @@ _TOTAL_PATTERNS = (
 )
 
 
-def prose_totals(sents: list[tuple[int, str]], skip_ctx: set[int]) -> list[tuple[float, int | None]]:
-    """(total, year or None) stated in sentences: 'Totalt fick Kumla kommun 557 poäng'."""
-    out: list[tuple[float, int | None]] = []
+def prose_totals(sents: list[tuple[int, str]], skip_ctx: set[int], finder=None) -> list[tuple[float, int | None, str | None]]:
+    """(total, year or None, municipality named before it or None) stated in sentences:
+    'Totalt fick Kumla kommun 557 poäng'."""
+    out: list[tuple[float, int | None, str | None]] = []
     for start, sent in sents:
         if start in skip_ctx:
             continue
@@ -743,11 +780,11 @@ def prose_totals(sents: list[tuple[int, str]], skip_ctx: set[int]) -> list[tuple
                         year = int(pre.group(1))
                 if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
                     year = None
-                out.append((v, year))
+                out.append((v, year, finder.named_before(sent, v) if finder else None))
     return out
 
 
-def prose_areas(sents: list[tuple[int, str]], cat: Catalog, skip_ctx: set[int]) -> list[tuple[str, float, list]]:
+def prose_areas(sents: list[tuple[int, str]], cat: Catalog, skip_ctx: set[int], finder=None) -> list[tuple[str, float, list, str | None]]:
     """(label, score, matches) from sentences like 'Inom Styrning och kontroll fick kommunen 72 poäng'."""
     out = []
     names = sorted(cat.names, key=len, reverse=True)
@@ -768,5 +805,6 @@ def prose_areas(sents: list[tuple[int, str]], cat: Catalog, skip_ctx: set[int]) 
                 rest = s[m.end() - 1:]
                 n = re.match(r"(?: (?!poang)[a-z]+){0,5}? (\d{1,3}(?:\.\d)?) (?:poang|p|av 100)", rest)
                 if n and float(n.group(1)) <= 100:
-                    out.append((name, float(n.group(1)), cat.match_area(name)))
+                    v = float(n.group(1))
+                    out.append((name, v, cat.match_area(name), finder.named_before(sent, v) if finder else None))
     return out
