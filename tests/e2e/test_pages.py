@@ -31,8 +31,9 @@ def test_page_renders_without_error(page, server, script, title_key):
     open_app(page, server.url)
     href = nav_links(page)[title]
     page.goto(href)
-    page.get_by_role("heading", level=1, name=title).wait_for()
-    wait_for_app(page)
+    wait_for_app(page)  # a full load: the script state goes initial -> running -> notRunning
+    assert problems_on_page(page, messages.t("ui.error.unexpected", "sv")) == []
+    page.get_by_role("heading", level=1, name=title).wait_for(timeout=10_000)
     minimum = MIN_CHARTS.get(script, 0)
     wait_for_charts(page, minimum)
     assert problems_on_page(page, messages.t("ui.error.unexpected", "sv")) == []
