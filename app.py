@@ -17,7 +17,8 @@ PAGES = (
     ("pages/7_egna_data.py", "ui.page.egna_data", ":material/upload_file:"),
 )
 
-st.set_page_config(page_title="Kommunkompassen", page_icon=":material/explore:", layout="wide")
+# An emoji favicon is drawn locally; a material one (also a page icon) would be fetched from Google.
+st.set_page_config(page_title="Kommunkompassen", page_icon="🧭", layout="wide")
 
 # Language: ?lang=en (Swedish is the default and leaves the URL clean).
 if "pick_lang" not in st.session_state:

@@ -22,7 +22,7 @@ SYMBOLS = ("circle", "square", "diamond", "triangle-up", "pentagon", "star", "he
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 PATTERNS = ("", "/", "x", ".", "+", "\\", "-", "|")
 MISSING_GREY = "#C8C8C8"
-SEQUENTIAL = "Cividis"  # says "more or less than others", not "good or bad"
+SEQUENTIAL = "Viridis"  # says "more or less than others", not "good or bad"; no grey that reads as missing
 AREA_MAX = 100.0
 
 
@@ -354,30 +354,33 @@ def distribution(
 def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_title: str = "") -> go.Figure:
     """Municipalities coloured by `value` (columns kommunkod, name, value, detail); missing ones grey.
 
-    Drawn from the GeoJSON alone (no map tiles, no internet).
+    A MapLibre map on the built-in "white-bg" style: drawn from the GeoJSON alone, with no tiles and no
+    request to the internet (go.Choropleth's geo would still fetch a world outline from a CDN).
     """
     has = values[values["value"].notna()]
     missing = values[values["value"].isna()]
     fig = go.Figure()
     fig.add_trace(
-        go.Choropleth(
+        go.Choroplethmap(
             geojson=geojson, featureidkey="properties.kommunkod", locations=list(missing["kommunkod"]),
             z=[0] * len(missing), colorscale=[[0, MISSING_GREY], [1, MISSING_GREY]], showscale=False,
-            marker_line_color="#FFFFFF", marker_line_width=0.3, name=t("ui.missing", lang),
+            marker_line_color="#FFFFFF", marker_line_width=0.4, name=t("ui.missing", lang),
             hovertext=[f"{esc(n)}: {t('ui.missing', lang)}" for n in missing["name"]],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     fig.add_trace(
-        go.Choropleth(
+        go.Choroplethmap(
             geojson=geojson, featureidkey="properties.kommunkod", locations=list(has["kommunkod"]),
-            z=[float(v) for v in has["value"]], colorscale=SEQUENTIAL, marker_line_color="#333333",
-            marker_line_width=0.6, colorbar=dict(title=esc(value_title)), name=esc(value_title),
+            z=[float(v) for v in has["value"]], colorscale=SEQUENTIAL, marker_line_color="#000000",
+            marker_line_width=1.2, colorbar=dict(title=dict(text=esc(value_title))), name=esc(value_title),
             hovertext=[f"<b>{esc(n)}</b><br>{esc(value_title)}: {fmt(v)}<br>{esc(d)}"
                        for n, v, d in zip(has["name"], has["value"], has["detail"])],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(height=760, margin=dict(l=0, r=0, t=10, b=0))
+    fig.update_layout(
+        map=dict(style="white-bg", center=dict(lat=62.4, lon=17.0), zoom=3.9),
+        height=780, margin=dict(l=0, r=0, t=10, b=0),
+    )
     return fig

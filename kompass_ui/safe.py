@@ -17,7 +17,8 @@ _LOG = logging.getLogger("kompass_ui")
 
 def run_page(body: Callable[[], None]) -> None:
     """Run a page body; KompassError -> its message, anything else -> a friendly error plus details."""
-    ensure_router()
+    if ensure_router():
+        return
     try:
         body()
     except KompassError as exc:

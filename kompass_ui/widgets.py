@@ -60,6 +60,11 @@ def seed(key: str, options: list, candidates) -> None:
     st.session_state[key] = options[0] if options else None
 
 
+def labelled(options, label):
+    """A format_func with every label computed now, in this run's language (not when Streamlit calls it)."""
+    return dict((o, label(o)) for o in options).__getitem__
+
+
 def _codes(text: str | None) -> list[str]:
     if not text:
         return []
@@ -120,7 +125,7 @@ def score_set_picker(ds, kommun: str, key: str = "pick_ar") -> ScoreSetRef:
             candidates.append((-score, sid))
     ordered = [sid for _s, sid in sorted(candidates)] + options[:1]
     seed(key, options, ordered)
-    sid = st.selectbox(t("ui.pick.score_set"), options, key=key, format_func=lambda s: score_set_label(refs[s]))
+    sid = st.selectbox(t("ui.pick.score_set"), options, key=key, format_func=labelled(options, lambda s: score_set_label(refs[s])))
     ref = refs[sid]
     same_year = [r for r in refs.values() if r.year == ref.year]
     set_param("ar", str(ref.year))
@@ -138,7 +143,7 @@ def version_picker(ds, default: str | None = None, key: str = "pick_version") ->
     seed(key, options, [get_param("version"), default, "2016"])
     version = st.selectbox(
         t("ui.pick.version"), options, key=key,
-        format_func=lambda v: t("ui.version_option", version=v, period=_period(ds, v)),
+        format_func=labelled(options, lambda v: t("ui.version_option", version=v, period=_period(ds, v))),
     )
     set_param("version", version)
     return version
@@ -165,14 +170,14 @@ def peer_filter_widgets(ds, key_prefix: str = "peer") -> PeerFilter:
     with cols[0]:
         lan = st.selectbox(
             t("ui.pick.lan"), lan_options, key=f"{key_prefix}_lan",
-            format_func=lambda c: t("ui.all_lan") if c == "" else f"{lan_names[c]} ({c})",
+            format_func=labelled(lan_options, lambda c: t("ui.all_lan") if c == "" else f"{lan_names[c]} ({c})"),
         )
     group_options = ["", *group_names]
     seed(f"{key_prefix}_grupp", group_options, [get_param("grupp"), ""])
     with cols[1]:
         grupp = st.selectbox(
             t("ui.pick.grupp"), group_options, key=f"{key_prefix}_grupp",
-            format_func=lambda c: t("ui.all_grupp") if c == "" else f"{c} {group_names[c]}",
+            format_func=labelled(group_options, lambda c: t("ui.all_grupp") if c == "" else f"{c} {group_names[c]}"),
         )
     egen_key = f"{key_prefix}_egen"
     if egen_key not in st.session_state:
@@ -192,7 +197,7 @@ def item_picker(labels: dict[str, str], key: str = "pick_item", param: str = "om
     seed(key, options, [get_param(param), "total"])
     code = st.selectbox(
         t("ui.pick.item"), options, key=key,
-        format_func=lambda c: labels[c] if c == "total" else f"{c}. {labels[c]}",
+        format_func=labelled(options, lambda c: labels[c] if c == "total" else f"{c}. {labels[c]}"),
     )
     set_param(param, None if code == "total" else code)
     return code

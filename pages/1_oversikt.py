@@ -6,7 +6,7 @@ from kompass_data.figures import choropleth
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
 from kompass_ui.views import map_sentence, map_values, md, version_overview
-from kompass_ui.widgets import get_param, set_param, version_picker
+from kompass_ui.widgets import get_param, labelled, set_param, version_picker
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
     if "pick_map" not in st.session_state:
         st.session_state["pick_map"] = "known" if get_param("karta") == "kanda" else "total"
     with cols[0]:
-        mode = st.radio(t("ui.map.colour_by"), modes, key="pick_map", format_func=lambda m: t(f"ui.map.mode_{m}"))
+        mode = st.radio(t("ui.map.colour_by"), modes, key="pick_map", format_func=labelled(modes, lambda m: t(f"ui.map.mode_{m}")))
     set_param("karta", "kanda" if mode == "known" else None)
     with cols[1]:
         version = version_picker(ds, default="2016") if mode == "total" else None

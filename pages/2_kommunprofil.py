@@ -52,7 +52,12 @@ def main() -> None:
             st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
         st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang()), key="radar")
         st.markdown(md(radar_sentence(comparison, lang())))
-    st.dataframe(profile_table(comparison, flags, lang()), hide_index=True)
+    st.dataframe(profile_table(comparison, flags, lang()), hide_index=True,
+                 column_config={t("ui.col.flags"): st.column_config.TextColumn(width="large")})
+    for code, message in zip(flags["code"], flags["message"]):
+        if code in set(table["code"]) and message not in set(flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]):
+            item = t("ui.col.total") if code == "total" else f"{code}. {table.set_index('code').loc[code, 'label']}"
+            st.markdown(f"⚠ **{md(item)}:** {md(message)}")
 
     above, below = furthest(comparison, lang())
     if above or below:

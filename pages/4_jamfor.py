@@ -7,7 +7,7 @@ from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import compare_display, md, ordered_columns
-from kompass_ui.widgets import DEFAULT_KOMMUN, seed, get_param, set_param, version_picker
+from kompass_ui.widgets import DEFAULT_KOMMUN, get_param, labelled, seed, set_param, version_picker
 
 
 def main() -> None:
@@ -49,7 +49,7 @@ def main() -> None:
         if "pick_view" not in st.session_state:
             st.session_state["pick_view"] = "radar" if get_param("vy") == "radar" else "bars"
         view = st.radio(t("ui.compare.view"), ["bars", "radar"], key="pick_view", horizontal=True,
-                        format_func=lambda v: t(f"ui.compare.view_{v}"))
+                        format_func=labelled(["bars", "radar"], lambda v: t(f"ui.compare.view_{v}")))
         set_param("vy", "radar" if view == "radar" else None)
         builder = compare_radar if view == "radar" else compare_bars
         st.plotly_chart(builder(table, columns, lang()), key="compare")

@@ -6,7 +6,7 @@ from kompass_data.export import ExportFilter, export_zip, filter_scores
 from kompass_data.instruments import KINDS, LEVELS, VERSIONS
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, sources_md, t
-from kompass_ui.widgets import get_param, municipality_label, municipality_options, seed, set_param
+from kompass_ui.widgets import get_param, labelled, municipality_label, municipality_options, seed, set_param
 
 
 def main() -> None:
@@ -76,7 +76,7 @@ def main() -> None:
 def _select(param: str, options: list, label: str, format_func) -> str:
     key = f"exp_{param}"
     seed(key, options, [get_param(param), ""])
-    value = st.selectbox(label, options, key=key, format_func=format_func)
+    value = st.selectbox(label, options, key=key, format_func=labelled(options, format_func))
     set_param(param, value or None)
     return value
 

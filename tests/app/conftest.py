@@ -1,0 +1,38 @@
+"""AppTest helpers: run one page of app.py with URL parameters, read its Plotly figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+NORSJO = {"kommun": "2417", "ar": "2018"}
+
+
+def open_page(page: str, **params) -> AppTest:
+    """app.py switched to `page` with query parameters, after one run."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    return at.run()
+
+
+def figures(at: AppTest) -> list[dict]:
+    """Every Plotly figure on the page as its JSON spec."""
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def unexpected_errors(at: AppTest) -> list[str]:
+    """Exceptions and error boxes on the page."""
+    return [str(e.value) for e in at.exception] + [str(e.value) for e in at.error]
+
+
+@pytest.fixture
+def open_app():
+    return open_page

@@ -1,0 +1,94 @@
+"""Every page of the registry runs through app.py, plain and with ?kommun=2417&ar=2018, without an error."""
+
+import pytest
+
+from kompass_data import messages
+
+from .conftest import NORSJO, PAGES, open_page, unexpected_errors
+
+
+def test_every_page_file_is_in_the_registry():
+    import ast
+
+    from .conftest import ROOT
+
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    registry = next(n for n in ast.walk(tree) if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "PAGES")
+    scripts = [elt.elts[0].value for elt in registry.value.elts]
+    assert scripts == PAGES and len(PAGES) == 7
+
+
+@pytest.mark.parametrize("params", [{}, NORSJO], ids=["plain", "norsjo-2018"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_error(page, params):
+    at = open_page(page, **params)
+    assert unexpected_errors(at) == []
+    assert len(at.title) == 1  # the page's own heading: the body ran to its end
+
+
+def test_english_switch_comes_from_the_url():
+    at = open_page("pages/2_kommunprofil.py", lang="en", **NORSJO)
+    assert at.title[0].value == messages.t("ui.page.kommunprofil", "en")
+    assert at.query_params["lang"] == "en"
+    at.sidebar.radio[0].set_value("sv").run()
+    assert at.title[0].value == messages.t("ui.page.kommunprofil", "sv")
+    assert "lang" not in at.query_params
+
+
+def test_dataset_is_loaded_once_and_not_reloaded_on_a_widget_change(monkeypatch):
+    import kompass_ui.state as state
+
+    calls = []
+    real = state.load_dataset
+    monkeypatch.setattr(state, "load_dataset", lambda *a, **k: calls.append(1) or real(*a, **k))
+    state.shipped_dataset.clear()
+    at = open_page("pages/3_utveckling.py", **NORSJO)
+    at.selectbox(key="pick_item").set_value("1").run()
+    at.switch_page("pages/2_kommunprofil.py").run()
+    assert unexpected_errors(at) == []
+    assert len(calls) == 1
+    state.shipped_dataset.clear()
+
+
+def test_an_unexpected_error_shows_a_friendly_message_not_a_traceback():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        from kompass_ui.safe import run_page
+
+        def body():
+            raise ValueError("boom <script>")
+
+        run_page(body)
+
+    at = AppTest.from_function(script).run()
+    assert at.exception == []
+    assert [e.value for e in at.error] == [messages.t("ui.error.unexpected", "sv")]
+    assert len(at.expander) == 1 and "ValueError: boom <script>" in at.text[0].value
+
+
+def test_a_library_error_shows_its_message_in_the_users_language():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        from kompass_data.errors import UsageError
+        from kompass_ui.safe import run_page
+
+        def body():
+            raise UsageError("error.unknown_municipality", text="Atlantis")
+
+        run_page(body)
+
+    at = AppTest.from_function(script).run()
+    assert at.exception == []
+    assert [e.value for e in at.error] == [messages.t("error.unknown_municipality", "sv", text="Atlantis")]
+
+
+def test_config_turns_off_table_export_and_caps_uploads():
+    import tomllib
+
+    from .conftest import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
+    assert 0 < config["server"]["maxUploadSize"] <= 10

@@ -1,0 +1,97 @@
+"""Egna data: row-level validation report, nothing written to disk, valid sets join this session only."""
+
+import hashlib
+from pathlib import Path
+
+from kompass_data import load_dataset, messages
+
+from .conftest import ROOT, figures, open_page, unexpected_errors
+
+UPLOAD = "pages/7_egna_data.py"
+HEADER = "kommunkod,municipality,year,instrument_version,evaluation_kind,level,code,label_published,score,max_score,source,note\n"
+BAD = HEADER + (
+    "2417,Norsjö,2019,2016,full,area,1,x,120,100,src,\n"
+    "9999,X,2019,2016,full,total,total,,500,800,src,\n"
+    "2417,Norsjö,2019,2016,full,area,9,,50,100,,\n"
+)
+GOOD = HEADER + (
+    "2282,Kramfors,2015,2010,full,total,total,Totalt,512,800,https://example.org/kramfors,\n"
+    '2282,Kramfors,2015,2010,full,area,1,"<script>alert(1)</script>",61,100,https://example.org/kramfors,=1+1\n'
+)
+SEED_REPORT = ROOT / "tests" / "ingest" / "fixtures" / "norsjo_2018_report.txt"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_processing_a_bad_table_locates_every_problem():
+    from kompass_ui.upload import process_text
+
+    outcome = process_text(BAD, load_dataset(), "sv")
+    assert not outcome.ok and outcome.kind == "table"
+    rows = outcome.problems.iloc[:, 0].tolist()
+    columns = outcome.problems.iloc[:, 1].tolist()
+    assert list(zip(rows, columns)) == [("2", "score"), ("3", "kommunkod"), ("4", "code"), ("4", "source")]
+    assert "0–100" in outcome.problems.iloc[0, 2]
+
+
+def test_a_bad_paste_shows_row_level_errors_and_changes_nothing_on_disk():
+    before = digest(ROOT / "datasets")
+    at = open_page(UPLOAD)
+    at.text_area(key="upload_text").input(BAD).run()
+    assert at.exception == []
+    assert [e.value for e in at.error] == [messages.t("error.invalid_data", "sv", file="inklistrad-text.csv", count=4)]
+    problems = at.dataframe[0].value
+    assert len(problems) == 4 and problems.iloc[0, 0] == "2" and problems.iloc[0, 1] == "score"
+    assert [b for b in at.button if b.key == "add_text"] == []
+    assert digest(ROOT / "datasets") == before
+
+
+def test_a_bad_file_upload_is_reported_the_same_way():
+    before = digest(ROOT / "datasets")
+    at = open_page(UPLOAD)
+    at.get("file_uploader")[0].set_value(("mina.csv", BAD.encode("utf-8"), "text/csv"))
+    at.run()
+    assert at.exception == []
+    assert at.error[0].value == messages.t("error.invalid_data", "sv", file="mina.csv", count=4)
+    assert digest(ROOT / "datasets") == before
+
+
+def test_a_valid_paste_joins_this_session_only_and_never_touches_disk():
+    before = digest(ROOT / "datasets")
+    at = open_page(UPLOAD)
+    at.text_area(key="upload_text").input(GOOD).run()
+    assert unexpected_errors(at) == []
+    at.button(key="add_text").click().run()
+    assert unexpected_errors(at) == []
+    session_sets = at.dataframe[-1].value
+    assert list(session_sets["municipality"]) == ["Kramfors"] and list(session_sets["year"]) == [2015]
+
+    # The same session sees the new score set on the trend page...
+    at.query_params["kommun"] = "2282"
+    at.switch_page("pages/3_utveckling.py").run()
+    (fig,) = figures(at)
+    assert fig["data"][0]["x"] == [2011, 2013, 2015] and fig["data"][0]["y"] == [359, 448, 512]
+    # ...where data text stays text.
+    at.switch_page("pages/2_kommunprofil.py").run()
+    assert unexpected_errors(at) == []
+
+    # Another session does not, and nothing was written.
+    other = open_page("pages/3_utveckling.py", kommun="2282")
+    (fig,) = figures(other)
+    assert fig["data"][0]["x"] == [2011, 2013]
+    assert digest(ROOT / "datasets") == before
+
+
+def test_a_pasted_report_is_read_with_its_flags_before_anything_is_added():
+    at = open_page(UPLOAD)
+    at.text_area(key="upload_text").input(SEED_REPORT.read_text(encoding="utf-8")).run()
+    assert unexpected_errors(at) == []
+    assert "Norsjö (2417), 3" in at.text[0].value
+    assert any(w.value == messages.t("ui.upload.flags", "sv", n=2) for w in at.warning)
+    flags = at.dataframe[0].value
+    assert any("7.5" in m for m in flags.iloc[:, 1])
+    assert len(at.dataframe[1].value) == 3  # the score sets found
+    assert [b.key for b in at.button] == ["add_text"]

@@ -1,0 +1,95 @@
+"""Figure builders: pure functions of the library's tables, checked on the shipped data and on hostile labels."""
+
+import pandas as pd
+import pytest
+
+from kompass_data import load_dataset, peer_comparison, score_set, trend
+from kompass_data.compare import PeerComparison, ScoreSetRef
+from kompass_data.figures import (
+    OKABE_ITO, choropleth, compare_bars, compare_heatmap, distribution, esc, radar, revision_marks, trend_figure,
+)
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def test_radar_norsjo_2018_against_its_peers(ds):
+    pc = peer_comparison(ds, score_set(ds, "2417", 2018))
+    fig = radar(pc, lang="sv").to_plotly_json()
+    focal, peer = fig["data"]
+    assert list(focal["r"]) == [69, 63, 72, 61, 61, 59, 55, 69]
+    assert list(focal["theta"]) == list(peer["theta"]) and len(focal["theta"]) == 8
+    assert peer["r"][0] == 61.0 and peer["customdata"][0] == [3]
+    assert focal["line"]["color"] != peer["line"]["color"] and peer["line"]["dash"] == "dash"
+    assert focal["marker"]["symbol"] != peer["marker"]["symbol"]  # not colour alone
+
+
+def test_radar_adds_published_references_as_their_own_traces(ds):
+    pc = peer_comparison(ds, score_set(ds, "2417", 2015))
+    fig = radar(pc, pc.references, "en").to_plotly_json()
+    assert len(fig["data"]) == 3
+    assert list(fig["data"][2]["r"]) == [50, 54, 67, 55, 56, 55, 51, 66]
+    assert fig["data"][2]["line"]["dash"] == "dot"
+
+
+def test_trend_draws_one_trace_per_version_and_marks_the_revision_midway(ds):
+    table = trend(ds, "2417")
+    fig = trend_figure(table, "total", "sv", "Totalt", {"2016": 2016}).to_plotly_json()
+    xs = sorted(list(tr["x"]) for tr in fig["data"])
+    assert xs == [[2015, 2017], [2018]]
+    assert revision_marks(table, "total", {"2016": 2016}) == [(2017.5, "2016")]
+    shapes = fig["layout"]["shapes"]
+    assert len(shapes) == 1 and shapes[0]["x0"] == 2017.5
+
+
+def test_trend_revision_at_the_revision_year_when_segments_overlap():
+    table = pd.DataFrame({
+        "kommunkod": ["0001"] * 3, "municipality": ["A"] * 3, "year": [2010, 2010, 2012],
+        "instrument_version": ["pre-2010", "2010", "2010"], "evaluation_kind": ["full"] * 3,
+        "total": [400.0, 380.0, 420.0], "total_change": [None, None, 40.0],
+    })
+    assert revision_marks(table, "total", {"2010": 2010}) == [(2010.0, "2010")]
+    fig = trend_figure(table, "total", "sv", first_years={"2010": 2010}).to_plotly_json()
+    assert sorted(list(tr["x"]) for tr in fig["data"]) == [[2010], [2010, 2012]]
+
+
+def test_labels_from_data_are_escaped_everywhere():
+    evil = "<img src=x onerror=alert(1)>"
+    ref = ScoreSetRef("0001", evil, 2018, "2016", "full")
+    table = pd.DataFrame({
+        "code": ["total", *map(str, range(1, 9))], "label": ["Totalt", evil, *[f"A{i}" for i in range(2, 9)]],
+        "score": [500.0] + [60.0] * 8, "peer_n": [1] * 9, "peer_mean": [480.0] + [55.0] * 8,
+        "peer_median": [0.0] * 9, "peer_min": [0.0] * 9, "peer_max": [0.0] * 9, "difference": [0.0] * 9,
+        "percentile": [50.0] * 9,
+    })
+    pc = PeerComparison(ref, "2016", table, pd.DataFrame(), pd.DataFrame(), None)
+    text = radar(pc).to_json()
+    assert "<img" not in text and "&lt;img" in text
+    compared = pd.DataFrame({"code": table["code"], "label": table["label"], evil: table["score"]})
+    for fig in (compare_bars(compared, [evil]), compare_heatmap(compared, [evil])):
+        assert "<img" not in fig.to_json()
+    sets = pd.DataFrame({"kommunkod": ["0001"], "municipality": [evil], "year": [2018], "evaluation_kind": ["full"],
+                         **{c: [60.0] for c in ["total", *map(str, range(1, 9))]}})
+    assert "<img" not in distribution(sets, ["1"], {"1": evil}, focus="0001").to_json()
+    values = pd.DataFrame({"kommunkod": ["0001", "0002"], "name": [evil, "B"], "value": [1.0, None], "detail": [evil, ""]})
+    assert "<img" not in choropleth({"type": "FeatureCollection", "features": []}, values).to_json()
+
+
+def test_map_shows_missing_as_missing_and_needs_no_internet(ds):
+    from kompass_ui.views import map_values
+
+    values = map_values(ds, "total", "2016", "sv")
+    fig = choropleth({"type": "FeatureCollection", "features": []}, values, "sv", "Totalt").to_plotly_json()
+    missing, known = fig["data"]
+    assert len(missing["locations"]) + len(known["locations"]) == len(ds.municipalities)
+    assert set(missing["hovertext"][0].split(": ")[1:]) == {"uppgift saknas"}
+    assert dict(zip(known["locations"], known["z"]))["2417"] == 509.0
+    assert fig["layout"]["map"]["style"] == "white-bg"  # no tiles fetched
+    assert all(tr["type"] == "choroplethmap" for tr in fig["data"])
+
+
+def test_palette_is_okabe_ito():
+    assert OKABE_ITO[:2] == ("#0072B2", "#D55E00")
+    assert esc("a<b") == "a&lt;b"
