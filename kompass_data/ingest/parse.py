@@ -177,6 +177,7 @@ _TOTAL_WORDS = {
     "totalsumma", "sammanlagt", "totalt poang", "totala poang", "totalpoangen", "summa totalt",
     "total summa", "totalresultat", "poang totalt", "totalt resultat", "sammanlagd poang",
 }
+_CHANGE_WORDS = {"forandring", "forandringar", "diff", "differens", "skillnad", "utveckling", "forandr"}
 _REF_WORDS = {"medel", "medelvarde", "snitt", "genomsnitt", "riket", "median", "alla", "referens", "jamforelse", "ovriga", "riks", "rikssnitt", "medelvardet"}
 
 
@@ -255,7 +256,9 @@ def parse_row(line: str, cat: Catalog) -> Row | None:
     key = fold(label)
     if key in _TOTAL_WORDS:
         nums = _tail_numbers(tail, 800)
-        if nums:
+        if len(nums) >= 2 and nums[1] == 100 and nums[0] <= 100:
+            return None  # 'Summa 69 100 69%': an area's sub-area sum, not the evaluation's total
+        if nums and max(nums) >= 100:
             return Row(-1, "total", label, lead, nums)
         return None
     if len(key) < 5 or len(key) > 80:
@@ -344,7 +347,7 @@ def header_columns(line: str) -> list[int | None] | None:
     for w in words:
         if w.isdigit() and len(w) == 4:
             cols.append(int(w))
-        elif w in _REF_WORDS:
+        elif w in _REF_WORDS or w in _CHANGE_WORDS:
             cols.append(None)
     return cols
 
@@ -352,9 +355,11 @@ def header_columns(line: str) -> list[int | None] | None:
 # --------------------------------------------------------------------------- sub-area tables
 
 _SUB_START = re.compile(r"^([1-8])\s*[.,]\s*(\d{1,2})(?![\d.,]\d)\s*[.:]?\s*(.*)$")
-_TRIPLE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d)?)\s+(\d{1,2})\s+(\d{1,3})\s*%")
+_TRIPLE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d+)?)\s+(\d{1,2})\s+(\d{1,3}(?:[.,]\d+)?)\s*%")
 _TRIPLE_NOPCT = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d)?)\s+(5|10|15|20|25|30|35|40)\s+(\d{1,3})\s*$")
-_AREA_TOTAL = re.compile(r"^(\d{1,3}(?:[.,]\d)?)\s+100\s+(\d{1,3})\s*%?$")
+_AREA_TOTAL = re.compile(
+    r"^(?:(?:summa|delsumma|totalt|total|sammanlagt|po[aä]ng|omr[aå]det)\s*:?\s*)?(\d{1,3}(?:[.,]\d+)?)\s+100\s+(\d{1,3}(?:[.,]\d+)?)\s*%?$",
+    re.I)
 _SECTION = re.compile(r"^\d+\.\d+\.\d+\s")
 
 
@@ -391,6 +396,20 @@ def find_subtables(lines: list[str], cat: Catalog) -> list[SubTable]:
             hits = cat.match_area(label)
             if hits:
                 area = hits[0][1]
+        if area is None and len(fold(label).split()) <= 2:
+            # 'Delområde Uppnått Max Procent' under a heading with the area name, or rows that say it.
+            back = [x for x in lines[max(0, i - 4): i] if x][-2:]
+            for prev in reversed(back):
+                hits = cat.match_area(re.sub(r"^[\d.]+\s*", "", prev))
+                if hits:
+                    area, label = hits[0][1], prev
+                    break
+            if area is None:
+                for nxt in lines[i + 1: i + 6]:
+                    sm = _SUB_START.match(nxt)
+                    if sm:
+                        area = sm.group(1)
+                        break
         if area is None:
             continue
         rows: dict[str, SubArea] = {}
@@ -518,10 +537,15 @@ class MunicipalityFinder:
     def _key(self, hit: str) -> str | None:
         return self.norm.get(re.sub(r"[\s-]+", "", hit))
 
+    @staticmethod
+    def _forms(a: str) -> str:
+        """Irregular official forms as the plain name: 'Falu kommun' is Falun."""
+        return re.sub(r"(?<![\w-])Falu(?=\s+kommuns?\b)", "Falun", a)
+
     def named_before(self, sentence: str, value: float) -> str | None:
         """The municipality (ASCII name) named last before the first printed `value` in sentence:
         'Lerums kommun fick 512 poäng' belongs to Lerum, whatever report it is quoted in."""
-        a = strip_diacritics(sentence)
+        a = self._forms(strip_diacritics(sentence))
         iv = f"{value:g}".replace(".", "[.,]")
         num = re.search(r"(?<![\d.,])" + iv + r"(?![\d]|[.,]\d)", a)
         if not num:
@@ -542,15 +566,16 @@ class MunicipalityFinder:
             scores[key] = scores.get(key, 0.0) + w
 
         for ln in title_zone:
-            a = strip_diacritics(ln)
-            for m in self.regex.finditer(a if not a.isupper() else a.title()):
+            a = self._forms(strip_diacritics(ln if not ln.isupper() else ln.title()))
+            if len(a.split()) > 10 or is_prose(a):
+                continue  # prose near the top is weighed as sentences below, not as a title
+            for m in self.regex.finditer(a):
                 k = self._key(m.group(1))
                 if k:
-                    add(k, 6)
+                    add(k, 12)
+        plain: dict[str, float] = {}
         for _, sent in sentences(lines, skip):
-            a = strip_diacritics(sent)
-            if a.isupper():
-                a = a.title()
+            a = self._forms(strip_diacritics(sent.title() if sent.isupper() else sent))
             low = a.lower()
             excluded = any(x in low for x in _EXCLUDE_CONTEXT)
             for m in self.regex.finditer(a):
@@ -564,10 +589,13 @@ class MunicipalityFinder:
                     w += 3
                 if re.search(r"(analys av|utvardering(?:en)? av|totalt fick|kommunkompassen|sammanfattning av|resultat for|region)\s+$", before):
                     w += 5
-                if re.match(r"\s+(kommun\s+)?(fick|har fatt|far|hamnade|nadde|landade)\b", after):
+                if re.match(r"\s+(kommun\s+|stad\s+)?(fick|har fatt|far|hamnade|nadde|landade|utvarderades|har utvarderats)\b", a[m.end(): m.end() + 30].lower()):
                     w += 4
                 if excluded:
                     w = 0.2
+                if w < 5:  # mentions ('Lerum', 'Lerums kommun'): many do not outweigh a title or a strong phrase
+                    w = min(w, max(0.0, 6 - plain.get(k, 0)))
+                    plain[k] = plain.get(k, 0) + w
                 add(k, w)
         # Names in headings like "2. Norsjö kommun" and free mentions "Norsjös fall".
         del ascii_text

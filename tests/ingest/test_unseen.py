@@ -551,3 +551,65 @@ def test_cli_on_an_unseen_report(tmp_path):
     assert proc.returncode == 0, proc.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + 18 and lines[1].startswith("0381,Enköping,2016,2016,full,total,total,Totalt,")
+
+
+# --------------------------------------------------------------------------- more layouts
+
+def test_change_column_after_the_years():
+    rows = "\n".join(f"{i}. {n} {KRA13[i - 1]} {KRA11[i - 1]} {KRA13[i - 1] - KRA11[i - 1]:+d}" for i, n in enumerate(N10, 1))
+    text = (f"SYNTHETIC TEST INPUT\nAnalys av Kramfors kommun 2013\nUtvärderingen av Kramfors kommun genomfördes 2013.\n\n"
+            f"Resultat 2013 2011 Förändring\n{rows}\nTotalt {sum(KRA13)} {sum(KRA11)} {sum(KRA13) - sum(KRA11):+d}\n")
+    assert_sets(ingest_text(text, source_name="k.txt"), [_set(2011, "2010", KRA11), _set(2013, "2010", KRA13)], "2282")
+
+
+def test_falu_kommun_is_falun():
+    text = ("SYNTHETIC TEST INPUT\nKommunkompassen – Analys av Falu kommun 2017\n"
+            "Utvärderingen av Falu kommun genomfördes 2017.\nTotalt fick Falu kommun 512 poäng.\n")
+    assert ingest_text(text, source_name="f.txt").scores[["kommunkod", "municipality", "score"]].values.tolist() == [
+        ["2080", "Falun", 512.0]]
+
+
+def test_neighbour_named_often_with_its_own_total():
+    rows = "\n".join(f"{n}: {v} poäng" for n, v in zip(N16, MOLNDAL))
+    text = ("SYNTHETIC TEST INPUT\nKommunkompassen 2016 – Mölndal\nMölndal utvärderades 2016. Göteborgs Stad fick "
+            "560 poäng 2015 och Göteborg har högre poäng.\nGöteborg, Göteborg, Göteborg, Göteborgs Stad, Göteborgs stad.\n\n"
+            f"{rows}\n")
+    assert_sets(ingest_text(text, source_name="m.txt"), [_set(2016, "2016", MOLNDAL, total=None)], "1481")
+
+
+def test_another_municipalitys_total_in_the_prose_is_not_taken():
+    text = (molndal_2016_report() + "\nLerums kommun fick 512 poäng 2015 och Partille kommun fick 478 poäng 2014. "
+            "Mölndal fick totalt 465 poäng.\n")
+    assert_sets(ingest_text(text, source_name="m.txt"), [_set(2016, "2016", MOLNDAL)], "1481")
+
+
+SUB_DECIMALS = """4.1.2 Delpoäng
+1. Offentlighet och demokrati Uppnått Max Procent
+1.1 Finns en plan/strategi för demokratiutveckling och information? 12,5 15 83,3 %
+1.2 Informeras invånarna om aktuella frågor i politiken? 14 20 70,0 %
+1.3 Informeras invånare om resultat? 12 25 48,0 %
+1.4 Främjas invånardialog och deltagande? 24 30 80,0 %
+1.5 Etik – Hur skapas tillit genom hög etisk standard? 6,5 10 65,0 %
+69 100 69 %
+"""
+
+SUB_NO_AREA_HEADER = """Offentlighet och demokrati
+Delområde Uppnått Max Procent
+1.1 Plan för demokratiutveckling 13 15 85%
+1.2 Information om aktuella frågor 14 20 71%
+1.3 Information om resultat 12 25 48%
+1.4 Invånardialog 24 30 81%
+1.5 Etik 7 10 65%
+Summa 69 100 69%
+"""
+
+
+@pytest.mark.parametrize("table,subs", [
+    (SUB_DECIMALS, {"1.1": (12.5, 15), "1.2": (14, 20), "1.3": (12, 25), "1.4": (24, 30), "1.5": (6.5, 10)}),
+    (SUB_NO_AREA_HEADER, {"1.1": (13, 15), "1.2": (14, 20), "1.3": (12, 25), "1.4": (24, 30), "1.5": (7, 10)}),
+], ids=["decimals", "delomrade-header"])
+def test_subarea_tables_in_other_layouts(table, subs):
+    text = "SYNTHETIC TEST INPUT\nAnalys av Hörby kommun 2017\nUtvärderingen av Hörby kommun genomfördes 2017.\n\n" + table
+    r = ingest_text(text, source_name="h.txt")
+    assert_sets(r, [_set(2017, "2016", {"1": 69}, total=None, subareas=subs)], "1266")
+    assert r.flags == []
