@@ -516,41 +516,37 @@ def test_devnull_and_large_text(tmp_path):
     assert _refused(big) == "ingest.error.too_large"
 
 
-@pytest.mark.parametrize("case", ["dir", "zip", "html", "nonum"])
-def test_cli_refuses_garbage_cleanly(tmp_path, case):
+def test_cli_refuses_garbage_cleanly_and_writes_unseen_reports(tmp_path):
+    """One CLI process per input, all started at once (each pays the interpreter's start-up)."""
     import zipfile
 
-    path = tmp_path / "in.pdf"
-    if case == "dir":
-        path = tmp_path / "folder"
-        path.mkdir()
-    elif case == "zip":
-        with zipfile.ZipFile(path, "w") as z:
-            z.writestr("a.txt", "x" * 1000)
-    elif case == "html":
-        path = tmp_path / "p.html"
-        path.write_text("<html><script>var a = 1;</script><body>Hej</body></html>", encoding="utf-8")
-    else:
-        path = tmp_path / "t.txt"
-        path.write_text("Kommunkompassen. Analys av Norsjö kommun. Inga poäng i denna text.\n", encoding="utf-8")
-    out = tmp_path / "out.csv"
-    proc = subprocess.run([sys.executable, "-m", "kompass_data", "ingest", str(path), "-o", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 1
-    assert "Traceback" not in proc.stderr + proc.stdout
-    assert proc.stderr.strip()
-    assert not out.exists()
-
-
-def test_cli_on_an_unseen_report(tmp_path):
-    src = tmp_path / "enk.txt"
-    src.write_text(enkoping_2018_report(), encoding="utf-8")
-    out = tmp_path / "out.csv"
-    proc = subprocess.run([sys.executable, "-m", "kompass_data", "ingest", str(src), "-o", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 1 + 18 and lines[1].startswith("0381,Enköping,2016,2016,full,total,total,Totalt,")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    zipped = tmp_path / "in.pdf"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("a.txt", "x" * 1000)
+    page = tmp_path / "p.html"
+    page.write_text("<html><script>var a = 1;</script><body>Hej</body></html>", encoding="utf-8")
+    nonum = tmp_path / "t.txt"
+    nonum.write_text("Kommunkompassen. Analys av Norsjö kommun. Inga poäng i denna text.\n", encoding="utf-8")
+    good = tmp_path / "enk.txt"
+    good.write_text(enkoping_2018_report(), encoding="utf-8")
+    procs = {}
+    for name, path in {"dir": folder, "zip": zipped, "html": page, "nonum": nonum, "good": good}.items():
+        out = tmp_path / f"{name}.csv"
+        procs[name] = (out, subprocess.Popen([sys.executable, "-m", "kompass_data", "ingest", str(path), "-o", str(out)],
+                                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    for name, (out, proc) in procs.items():
+        stdout, stderr = proc.communicate(timeout=120)
+        assert "Traceback" not in stdout + stderr, name
+        if name == "good":
+            assert proc.returncode == 0, stderr
+            lines = out.read_text(encoding="utf-8").splitlines()
+            assert len(lines) == 1 + 18 and lines[1].startswith("0381,Enköping,2016,2016,full,total,total,Totalt,")
+        else:
+            assert proc.returncode == 1, name
+            assert stderr.strip(), name
+            assert not out.exists(), name
 
 
 # --------------------------------------------------------------------------- more layouts
