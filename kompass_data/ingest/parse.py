@@ -712,6 +712,11 @@ def self_years(sents: list[tuple[int, str]], header_lines: list[str]) -> set[int
     out: set[int] = set()
     phrase = r"(?:egen analys\w*|egna analys\w*|egenanalys\w*|sjalvvardering\w*|sjalvskattning\w*|egenvardering\w*)"
     for _, sent in sents + [(0, h) for h in header_lines]:
+        # '2017 (egen analys)', as a table header marks a column: the note belongs to the year before it.
+        for m in re.finditer(r"(?<!\d)(20\d\d)\s*\(([^)]*)\)", sent):
+            if re.search(phrase, sfold(m.group(2))):
+                out.add(int(m.group(1)))
+                sent = sent.replace(m.group(0), " ")
         s = sfold(sent)
         for m in re.finditer(phrase, s):
             after = re.match(
@@ -772,7 +777,7 @@ def stated_version(sents: list[tuple[int, str]]) -> str | None:
 
 
 _TOTAL_PATTERNS = (
-    re.compile(r" total(?:t|a|en)?(?: \w+){0,6}? (\d{2,3}(?:\.\d)?) (?:poang|p) "),
+    re.compile(r" (?:total(?:t|a|en)?|sammanlagt|sammantaget|sammanlagd)(?: \w+){0,6}? (\d{2,3}(?:\.\d)?) (?:poang|p) "),
     re.compile(r" total(?:t|a|en)?(?: ?poang(?:en)?| ?summa| ?resultat(?:et)?)?(?: blev| var| ar| uppgick till| landade pa)? (\d{2,3}(?:\.\d)?) (?!procent|%)"),
     re.compile(r" (\d{3}(?:\.\d)?) (?:poang )?av (?:totalt |maximalt |max |mojliga )*800 "),
     re.compile(r" (?:fick|far|har fatt|uppnadde|nadde|landade pa) (?:\w+ ){0,3}?(\d{3}(?:\.\d)?) poang "),

@@ -609,3 +609,26 @@ def test_subarea_tables_in_other_layouts(table, subs):
     r = ingest_text(text, source_name="h.txt")
     assert_sets(r, [_set(2017, "2016", {"1": 69}, total=None, subareas=subs)], "1266")
     assert r.flags == []
+
+
+def test_self_assessment_column_marked_in_parentheses():
+    rows = "\n".join(f"{i}. {n} {KRA11[i - 1]} {KRA13[i - 1]} {KH[i - 1]}" for i, n in enumerate(N16, 1))
+    text = ("SYNTHETIC TEST INPUT\nAnalys av Kumla kommun 2018\nUtvärderingen av Kumla kommun genomfördes 2018.\n\n"
+            f"Poäng 2015 2017 (egen analys) 2018\n{rows}\nTotalt {sum(KRA11)} {sum(KRA13)} {sum(KH)}\n")
+    assert_sets(ingest_text(text, source_name="k.txt"),
+                [_set(2015, "2010", KRA11), _set(2017, "2016", KRA13, kind="self"), _set(2018, "2016", KH)], "1881")
+
+
+@pytest.mark.parametrize("text,code,year,version,areas,total", [
+    ("Hylte kommun och Kommunkompassen 2021\n" + "\n".join(f"{n} – {v} p" for n, v in zip(N20, ALE))
+     + f"\nSammanlagt blev det {sum(ALE)} poäng för Hylte.\n", "1315", 2021, "2020", ALE, sum(ALE)),
+    ("Hylte kommun och Kommunkompassen 2021\n" + "\n".join(f"{i}. {n} ({v} poäng)" for i, (n, v) in enumerate(zip(N20, ALE), 1))
+     + f"\nTotalt: {sum(ALE)} av 800 möjliga poäng\n", "1315", 2021, "2020", ALE, sum(ALE)),
+    ("Region Gotland i Kommunkompassen\nRegion Gotland utvärderades 2014 och fick totalt 551 poäng. Offentlighet och "
+     "demokrati fick 61 poäng och Verksamhetsutveckling 68 poäng.\n", "0980", 2014, "2010", {"1": 61, "7": 68}, 551),
+    ("2019-03-14\nKommunkompassen: Lysekils kommun\nLysekil fick 455 poäng i utvärderingen som gjordes i november 2018.\n",
+     "1484", 2018, "2016", {}, 455),
+], ids=["sammanlagt", "totalt-av-800", "region-gotland-prose", "dated-page"])
+def test_web_and_press_phrasings(text, code, year, version, areas, total):
+    r = ingest_text("SYNTHETIC TEST INPUT\n" + text, source_name="w.txt")
+    assert_sets(r, [_set(year, version, areas, total=total)], code)
