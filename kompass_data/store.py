@@ -89,7 +89,8 @@ def _read_table(data_dir: Path, name: str, csv_hash: str) -> pd.DataFrame:
     if _recorded_hash(parquet_path, "csv_sha256") == csv_hash:
         frame = pq.read_table(parquet_path).to_pandas()
         # Parquet keeps categories, but not always their order: restate the declared dtypes.
-        return frame.astype({c: d for c, (d, _doc) in columns.items()})
+        differ = {c: d for c, (d, _doc) in columns.items() if frame[c].dtype != d}
+        return frame.astype(differ) if differ else frame
     return _read_csv_typed(data_dir / csv_name, columns)
 
 
