@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -50,16 +51,18 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def area_tick(code: str, label: str) -> str:
-    """'1. Offentlighet och demokrati', escaped."""
-    return esc(f"{code}. {label}")
+def area_tick(code: str, label: str, width: int = 18) -> str:
+    """'1. Offentlighet och<br>demokrati': escaped, wrapped so axis labels stay level and inside the plot."""
+    return "<br>".join(esc(line) for line in textwrap.wrap(f"{code}. {label}", width) or [""])
 
 
-def _layout(fig: go.Figure, height: int = 520) -> go.Figure:
+def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False) -> go.Figure:
+    legend = dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0) if legend_top else dict(
+        orientation="h", yanchor="top", y=-0.08, xanchor="left", x=0)
     fig.update_layout(
         height=height,
         margin=dict(l=40, r=40, t=40, b=40),
-        legend=dict(orientation="h", yanchor="top", y=-0.08, xanchor="left", x=0),
+        legend=legend,
         hoverlabel=dict(align="left"),
         font=dict(size=13),
     )
@@ -253,8 +256,9 @@ def compare_bars(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> g
             )
         )
     fig.update_layout(barmode="group")
+    fig.update_xaxes(tickangle=0)
     fig.update_yaxes(range=[0, AREA_MAX * 1.1], title=t("ui.fig.points", lang))
-    return _layout(fig, 560)
+    return _layout(fig, 560, legend_top=True)
 
 
 def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
@@ -344,8 +348,8 @@ def distribution(
             )
     top = TOTAL_MAX if codes == ["total"] else AREA_MAX
     fig.update_yaxes(range=[0, top * 1.02], title=t("ui.fig.points", lang))
-    fig.update_xaxes(automargin=True)
-    return _layout(fig, 460 if codes == ["total"] else 560)
+    fig.update_xaxes(automargin=True, tickangle=0)
+    return _layout(fig, 460 if codes == ["total"] else 560, legend_top=True)
 
 
 # --- Översikt ---------------------------------------------------------------------------------

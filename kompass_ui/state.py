@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -16,23 +18,34 @@ UPLOADS_KEY = "_session_uploads"  # content hash -> {"name": str, "scores": Data
 SESSION_DS_KEY = "_session_dataset"  # (hash of uploads, Dataset)
 
 
+def data_dir() -> Path:
+    """The data folder: $KOMPASS_DATA_DIR when set (a test or a deployment's own copy), else datasets/."""
+    return Path(os.environ.get("KOMPASS_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+def _data_file(name: str) -> Path:
+    """A file of the data folder, falling back to the shipped one when the folder lacks it."""
+    path = data_dir() / name
+    return path if path.is_file() else DEFAULT_DATA_DIR / name
+
+
 @st.cache_resource(show_spinner=False)
 def shipped_dataset() -> Dataset:
     """The shipped dataset, loaded and checked once per process and shared by every session."""
-    return load_dataset()
+    return load_dataset(data_dir())
 
 
 @st.cache_resource(show_spinner=False)
 def geojson() -> dict:
-    """The municipality borders (datasets/sweden_municipalities.geojson), read once per process."""
-    with open(DEFAULT_DATA_DIR / "sweden_municipalities.geojson", encoding="utf-8") as fh:
+    """The municipality borders (sweden_municipalities.geojson), read once per process."""
+    with open(_data_file("sweden_municipalities.geojson"), encoding="utf-8") as fh:
         return json.load(fh)
 
 
 @st.cache_resource(show_spinner=False)
 def sources_md() -> str:
-    """datasets/SOURCES.md when shipped, for the export zip."""
-    path = DEFAULT_DATA_DIR / "SOURCES.md"
+    """SOURCES.md of the data folder when there is one, for the export zip."""
+    path = _data_file("SOURCES.md")
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
