@@ -557,14 +557,18 @@ class MunicipalityFinder:
                 last = k
         return last
 
+    # Evidence that a municipality is the report's subject, by kind. Each kind counts in full once and
+    # then with diminishing weight (at most twice), so that a neighbour quoted on every page ('Helsingborgs
+    # stad fick 668 poäng') never outweighs the title and the report's own phrases.
+    _WEIGHTS = {"title": 12.0, "mention": 1.0, "suffix": 3.0, "subject": 5.0, "got": 4.0, "aside": 0.2}
+
     def find(self, lines: list[str], text: str, skip: set[int]) -> tuple[str, str] | None:
-        scores: dict[str, float] = {}
+        counts: dict[tuple[str, str], int] = {}
+
+        def add(key: str, kind: str):
+            counts[(key, kind)] = counts.get((key, kind), 0) + 1
+
         title_zone = [ln for ln in lines[:60] if ln][:12]
-        ascii_text = strip_diacritics(text)
-
-        def add(key: str, w: float):
-            scores[key] = scores.get(key, 0.0) + w
-
         for ln in title_zone:
             a = self._forms(strip_diacritics(ln if not ln.isupper() else ln.title()))
             if len(a.split()) > 10 or is_prose(a):
@@ -572,8 +576,7 @@ class MunicipalityFinder:
             for m in self.regex.finditer(a):
                 k = self._key(m.group(1))
                 if k:
-                    add(k, 12)
-        plain: dict[str, float] = {}
+                    add(k, "title")
         for _, sent in sentences(lines, skip):
             a = self._forms(strip_diacritics(sent.title() if sent.isupper() else sent))
             low = a.lower()
@@ -582,23 +585,21 @@ class MunicipalityFinder:
                 k = self._key(m.group(1))
                 if not k:
                     continue
-                after = a[m.end(): m.end() + 12].lower()
-                before = a[max(0, m.start() - 40): m.start()].lower()
-                w = 1.0
-                if re.match(r"\s+(kommuns?|stads?)\b", after):
-                    w += 3
-                if re.search(r"(analys av|utvardering(?:en)? av|totalt fick|kommunkompassen|sammanfattning av|resultat for|region)\s+$", before):
-                    w += 5
-                if re.match(r"\s+(kommun\s+|stad\s+)?(fick|har fatt|far|hamnade|nadde|landade|utvarderades|har utvarderats)\b", a[m.end(): m.end() + 30].lower()):
-                    w += 4
                 if excluded:
-                    w = 0.2
-                if w < 5:  # mentions ('Lerum', 'Lerums kommun'): many do not outweigh a title or a strong phrase
-                    w = min(w, max(0.0, 6 - plain.get(k, 0)))
-                    plain[k] = plain.get(k, 0) + w
-                add(k, w)
-        # Names in headings like "2. Norsjö kommun" and free mentions "Norsjös fall".
-        del ascii_text
+                    add(k, "aside")
+                    continue
+                add(k, "mention")
+                after = a[m.end(): m.end() + 30].lower()
+                before = a[max(0, m.start() - 40): m.start()].lower()
+                if re.match(r"\s+(kommuns?|stads?)\b", after):
+                    add(k, "suffix")
+                if re.search(r"(analys av|utvardering(?:en)? av|totalt fick|kommunkompassen|sammanfattning av|resultat for|region)\s+$", before):
+                    add(k, "subject")
+                if re.match(r"\s+(kommun\s+|stad\s+)?(fick|har fatt|far|hamnade|nadde|landade|utvarderades|har utvarderats)\b", after):
+                    add(k, "got")
+        scores: dict[str, float] = {}
+        for (k, kind), n in counts.items():
+            scores[k] = scores.get(k, 0.0) + self._WEIGHTS[kind] * min(2.0, 1 + 0.25 * (n - 1))
         if not scores:
             return None
         best = max(scores.items(), key=lambda kv: kv[1])

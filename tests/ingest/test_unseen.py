@@ -632,3 +632,60 @@ def test_self_assessment_column_marked_in_parentheses():
 def test_web_and_press_phrasings(text, code, year, version, areas, total):
     r = ingest_text("SYNTHETIC TEST INPUT\n" + text, source_name="w.txt")
     assert_sets(r, [_set(year, version, areas, total=total)], code)
+
+
+def _platypus_report(path, kommun, year, names, cols, colvals, subs, prose_n=12):
+    """A typeset report: title page, two-column prose quoting a neighbour's result on every paragraph,
+    a grid table of points per area and year, a grid sub-area table; page header and footer."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
+                                    Spacer, Table, TableStyle)
+
+    st = getSampleStyleSheet()
+    g = G.genitive(kommun)
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    w, h = A4
+
+    def deco(c, d):
+        c.setFont("Helvetica", 8)
+        c.drawString(40, h - 35, f"Kommunkompassen – Analys av {g} kommun {year}")
+        c.drawString(w - 110, 30, f"Sida {d.page} (12)")
+
+    doc.addPageTemplates([
+        PageTemplate("one", [Frame(40, 50, w - 80, h - 110)], onPage=deco),
+        PageTemplate("two", [Frame(40, 50, (w - 90) / 2, h - 110), Frame(50 + (w - 90) / 2, 50, (w - 90) / 2, h - 110)], onPage=deco),
+    ])
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)])
+    story = [Paragraph("Kommunkompassen", st["Title"]), Paragraph(f"Analys av {g} kommun {year}", st["Heading1"]),
+             Paragraph(f"Utvärderingen av {g} kommun genomfördes i mars {year}.", st["Normal"]),
+             NextPageTemplate("two"), PageBreak()]
+    for i in range(prose_n):
+        story.append(Paragraph(f"Stycke {i}: Kommunen samverkar med Helsingborg och Ängelholm. Helsingborgs stad fick "
+                               "668 poäng 2017. Det finns 12 enheter och 3 förvaltningar.", st["Normal"]))
+    story += [NextPageTemplate("one"), PageBreak(), Paragraph("Poäng per område", st["Heading2"])]
+    data = [["Område"] + [str(c) for c in cols]]
+    data += [[f"{i}. {n}"] + [str(v[i - 1]) for v in colvals] for i, n in enumerate(names, 1)]
+    data += [["Totalt"] + [str(sum(v)) for v in colvals]]
+    story.append(Table(data, style=grid))
+    for area, rows in subs.items():
+        data = [[f"{area}. {names[int(area) - 1]}", "Uppnått", "Max", "Procent"]]
+        data += [[f"{c} {lab}", str(a), str(m), f"{round(100 * a / m)}%"] for c, lab, a, m in rows]
+        data += [["", str(sum(r[2] for r in rows)), "100", f"{sum(r[2] for r in rows)}%"]]
+        story += [Spacer(1, 12), Table(data, colWidths=[300, 50, 40, 50], style=grid)]
+    doc.build(story)
+    return path
+
+
+def test_typeset_pdf_2020_version_with_grid_tables_and_a_quoted_neighbour(tmp_path):
+    hog23 = [75, 79, 74, 80, 86, 84, 93, 97]
+    subs = {"3": [("3.1", "Finns en tydlig styrmodell?", 20, 25), ("3.2", "Hur följs målen upp?", 18, 25),
+                  ("3.3", "Hur hanteras avvikelser?", 15, 25), ("3.4", "Hur sker den interna kontrollen?", 21, 25)]}
+    pdf = _platypus_report(tmp_path / "hoganas.pdf", "Höganäs", 2023, N20, [2020, 2023], [HOG20, hog23], subs)
+    r = ingest_file(pdf)
+    want_subs = {c: (a, m) for c, _, a, m in subs["3"]}
+    assert_sets(r, [_set(2020, "2020", HOG20), _set(2023, "2020", hog23, subareas=want_subs)], "1284")
+    labels = dict(zip(r.scores.code, r.scores.label_published))
+    assert labels["3.2"] == "Hur följs målen upp?"
+    assert r.flags == []
