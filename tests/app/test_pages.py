@@ -92,3 +92,10 @@ def test_config_turns_off_table_export_and_caps_uploads():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["disableDataExport"] is True
     assert 0 < config["server"]["maxUploadSize"] <= 10
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_in_english(page):
+    at = open_page(page, lang="en", **NORSJO)
+    assert unexpected_errors(at) == []
+    assert at.title[0].value in {messages.t(k, "en") for k in messages.CATALOGUE if k.startswith("ui.page.")}
