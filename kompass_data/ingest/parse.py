@@ -569,10 +569,12 @@ class MunicipalityFinder:
             counts[(key, kind)] = counts.get((key, kind), 0) + 1
 
         title_zone = [ln for ln in lines[:60] if ln][:12]
-        for ln in title_zone:
+        for pos, ln in enumerate(title_zone):
             a = self._forms(strip_diacritics(ln if not ln.isupper() else ln.title()))
-            if len(a.split()) > 10 or is_prose(a):
-                continue  # prose near the top is weighed as sentences below, not as a title
+            nxt = title_zone[pos + 1] if pos + 1 < len(title_zone) else ""
+            if (len(a.split()) > 10 or is_prose(a) or not re.match(r"[^\W_]", a) or a[0].islower()
+                    or re.search(r"\w[.!?] +[A-Z]", a) or re.match(r"[a-zåäö]", nxt)):
+                continue  # prose near the top (a wrapped paragraph) is weighed as sentences, not as a title
             for m in self.regex.finditer(a):
                 k = self._key(m.group(1))
                 if k:
