@@ -317,6 +317,32 @@ def find_rows(lines: list[str], cat: Catalog) -> list[Row]:
             i = end + 1
             continue
         i += 1
+    return _join_wrapped_numbers(rows, lines)
+
+
+_ONLY_NUMBERS = re.compile(r"^\d{1,3}(?:[.,]\d+)?(?:\s+\d{1,3}(?:[.,]\d+)?)*$")
+
+
+def _join_wrapped_numbers(rows: list[Row], lines: list[str]) -> list[Row]:
+    """A row whose numbers wrapped onto the next line ('4. Effektivitet 68' / '80 54') gets them back,
+    but only when that makes it as wide as a neighbouring row of the same table."""
+    for k, r in enumerate(rows):
+        j = r.end_index + 1
+        if j >= len(lines) or not _ONLY_NUMBERS.match(lines[j] or "x"):
+            continue
+        if any(x.index == j for x in rows):
+            continue
+        extra = [_num(x) for x in lines[j].split()]
+        limit = 800 if r.kind == "total" else 100
+        if any(v > limit for v in extra):
+            continue
+        near = [len(x.numbers) for x in rows[max(0, k - 4): k + 5] if x is not r and abs(x.index - r.index) <= 12]
+        if not near:
+            continue
+        width = max(set(near), key=lambda w: (near.count(w), w))  # the table's usual width
+        if len(r.numbers) + len(extra) == width and len(r.numbers) != width:
+            r.numbers = r.numbers + extra
+            r.end_index = j
     return rows
 
 

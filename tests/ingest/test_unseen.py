@@ -689,3 +689,26 @@ def test_typeset_pdf_2020_version_with_grid_tables_and_a_quoted_neighbour(tmp_pa
     labels = dict(zip(r.scores.code, r.scores.label_published))
     assert labels["3.2"] == "Hur följs målen upp?"
     assert r.flags == []
+
+
+UNSEEN_TEXTS = [
+    (molndal_2016_report, [_set(2016, "2016", MOLNDAL)], "1481"),
+    (enkoping_2018_report, [_set(2016, "2016", ENK16), _set(2018, "2016", ENK18)], "0381"),
+    (kramfors_2013_tabs, [_set(2011, "2010", KRA11), _set(2013, "2010", KRA13)], "2282"),
+    (hoganas_2023_report, [_set(2020, "2020", HOG20), _set(2023, "2020", HOG23)], "1284"),
+    (grastorp_page, [_set(2014, "2010", [61, 60, 73, 53, 70, 56, 65, 68])], "1444"),
+    (orebro_press, [_set(2012, "2010", {"3": 86, "8": 87}, total=615)], "1880"),
+    (ale_pipe_table, [_set(2022, "2020", ALE)], "1440"),
+    (motala_decimals, [_set(2006, "pre-2010", MOTALA, total=426.5)], "0583"),
+    (kristinehamn_heavy_ocr, [_set(2015, "2010", KH)], "1781"),
+    (kumla_html, [_set(2020, "2020", KUM)], "1881"),
+]
+
+
+@pytest.mark.parametrize("make,expected,code", UNSEEN_TEXTS, ids=[c[0].__name__ for c in UNSEEN_TEXTS])
+def test_unseen_texts_survive_more_ocr_damage(make, expected, code):
+    # ocr_damage also wraps a row's numbers onto the next line ('4. Effektivitet 68' / '80 54').
+    for seed in range(4):
+        rng = random.Random(f"{make.__name__}{seed}")
+        text = G.ocr_damage(make(), rng, bullets=0.4, wrap=0.5)
+        assert_sets(ingest_text(text, source_name="x.txt"), expected, code)
