@@ -10,23 +10,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..instruments import version_for_year  # noqa: F401  (re-exported for build.py)
 from ..names import fold
 from .catalog import Catalog
 
 YEAR_MIN, YEAR_MAX = 2002, 2035
 _ORDER = {"pre-2010": 0, "2010": 1, "2016": 2, "2020": 3}
 _PREV = {"2020": "2016", "2016": "2010", "2010": "pre-2010", "pre-2010": "pre-2010"}
-
-
-def version_for_year(year: int) -> str:
-    """The version normally used in year."""
-    if year < 2010:
-        return "pre-2010"
-    if year < 2016:
-        return "2010"
-    if year < 2020:
-        return "2016"
-    return "2020"
 
 
 def strip_diacritics(text: str) -> str:
