@@ -32,8 +32,8 @@ from .parse import (
     sentences,
     stated_version,
     strip_diacritics,
-    version_for_year,
 )
+from ..instruments import version_for_year
 
 MAIN = "main"
 

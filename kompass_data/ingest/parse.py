@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..instruments import version_for_year  # noqa: F401  (re-exported for build.py)
+from ..instruments import version_for_year
 from ..names import fold
 from .catalog import Catalog
 
