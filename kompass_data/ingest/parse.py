@@ -10,7 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..instruments import version_for_year
 from ..names import fold
 from .catalog import Catalog
 
