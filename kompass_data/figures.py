@@ -355,6 +355,30 @@ def distribution(
 # --- Översikt ---------------------------------------------------------------------------------
 
 
+def _features(geojson: dict, codes) -> dict:
+    """Only the features a trace draws: each border is sent to the browser once, not once per trace."""
+    wanted = set(codes)
+    return {"type": "FeatureCollection",
+            "features": [f for f in geojson["features"] if f["properties"]["kommunkod"] in wanted]}
+
+
+def round_coordinates(geojson: dict, decimals: int = 3) -> dict:
+    """A lighter copy for drawing: 3 decimals is about 100 m, far below what a national map shows."""
+
+    def walk(coords):
+        if isinstance(coords[0], (int, float)):
+            return [round(c, decimals) for c in coords]
+        return [walk(c) for c in coords]
+
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {**f, "geometry": {**f["geometry"], "coordinates": walk(f["geometry"]["coordinates"])}}
+            for f in geojson["features"]
+        ],
+    }
+
+
 def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_title: str = "") -> go.Figure:
     """Municipalities coloured by `value` (columns kommunkod, name, value, detail); missing ones grey.
 
@@ -366,7 +390,8 @@ def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_titl
     fig = go.Figure()
     fig.add_trace(
         go.Choroplethmap(
-            geojson=geojson, featureidkey="properties.kommunkod", locations=list(missing["kommunkod"]),
+            geojson=_features(geojson, missing["kommunkod"]), featureidkey="properties.kommunkod",
+            locations=list(missing["kommunkod"]),
             z=[0] * len(missing), colorscale=[[0, MISSING_GREY], [1, MISSING_GREY]], showscale=False,
             marker_line_color="#FFFFFF", marker_line_width=0.4, name=t("ui.missing", lang),
             hovertext=[f"{esc(n)}: {t('ui.missing', lang)}" for n in missing["name"]],
@@ -375,7 +400,8 @@ def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_titl
     )
     fig.add_trace(
         go.Choroplethmap(
-            geojson=geojson, featureidkey="properties.kommunkod", locations=list(has["kommunkod"]),
+            geojson=_features(geojson, has["kommunkod"]), featureidkey="properties.kommunkod",
+            locations=list(has["kommunkod"]),
             z=[float(v) for v in has["value"]], colorscale=SEQUENTIAL, marker_line_color="#000000",
             marker_line_width=1.2, colorbar=dict(title=dict(text=esc(value_title))), name=esc(value_title),
             hovertext=[f"<b>{esc(n)}</b><br>{esc(value_title)}: {fmt(v)}<br>{esc(d)}"

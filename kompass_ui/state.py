@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from kompass_data import Dataset, load_dataset, messages
+from kompass_data.figures import round_coordinates
 from kompass_data.store import DEFAULT_DATA_DIR
 
 LANG_KEY = "_lang"
@@ -37,9 +38,9 @@ def shipped_dataset() -> Dataset:
 
 @st.cache_resource(show_spinner=False)
 def geojson() -> dict:
-    """The municipality borders (sweden_municipalities.geojson), read once per process."""
+    """The municipality borders (sweden_municipalities.geojson), read and lightened once per process."""
     with open(_data_file("sweden_municipalities.geojson"), encoding="utf-8") as fh:
-        return json.load(fh)
+        return round_coordinates(json.load(fh))
 
 
 @st.cache_resource(show_spinner=False)
