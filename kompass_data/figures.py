@@ -69,6 +69,36 @@ def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False) -> go.F
     return fig
 
 
+# --- Översikt ---------------------------------------------------------------------------------
+
+
+def holdings_by_year(score_sets: pd.DataFrame, lang: str = "sv") -> go.Figure:
+    """Score sets per evaluation year, one bar trace per version (colour and pattern), self-assessments apart."""
+    fig = go.Figure()
+    counts = score_sets.groupby(["instrument_version", "year", "evaluation_kind"], observed=True).size()
+    for i, version in enumerate(VERSIONS):
+        if version not in counts.index.get_level_values(0):
+            continue
+        part = counts.loc[version]
+        for kind in ("full", "self"):
+            if kind not in part.index.get_level_values(1):
+                continue
+            by_year = part.xs(kind, level=1)
+            name = f"{t('ui.fig.version', lang)} {version}" + ("" if kind == "full" else f" ({t('ui.kind.self', lang)})")
+            fig.add_trace(
+                go.Bar(
+                    x=[int(y) for y in by_year.index], y=[int(n) for n in by_year.values], name=name,
+                    marker=dict(color=OKABE_ITO[i], pattern=dict(shape=PATTERNS[i] if kind == "full" else "x"),
+                                line=dict(color="#000000", width=0.5)),
+                    hovertemplate=f"{esc(name)}<br>%{{x}}: %{{y}}<extra></extra>",
+                )
+            )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(dtick=1, tickangle=-45)
+    fig.update_yaxes(title=t("ui.col.score_sets", lang))
+    return _layout(fig, 300, legend_top=True)
+
+
 # --- Kommunprofil -----------------------------------------------------------------------------
 
 

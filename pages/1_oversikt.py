@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kompass_data.figures import choropleth
+from kompass_data.figures import choropleth, holdings_by_year
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
 from kompass_ui.views import map_sentence, map_values, md, version_overview
@@ -15,8 +15,9 @@ def main() -> None:
     st.markdown(t("ui.overview.intro"))
     st.info(t("ui.version_rule"), icon=":material/info:")
 
-    # What the data holds.
+    # What the data holds: a small chart first (it is ready before the map), then the same in a table.
     st.subheader(t("ui.overview.holds"))
+    st.plotly_chart(holdings_by_year(ds.score_sets, lang()), key="holdings")
     st.dataframe(version_overview(ds, lang()), hide_index=True)
     st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
 

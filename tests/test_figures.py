@@ -93,3 +93,12 @@ def test_map_shows_missing_as_missing_and_needs_no_internet(ds):
 def test_palette_is_okabe_ito():
     assert OKABE_ITO[:2] == ("#0072B2", "#D55E00")
     assert esc("a<b") == "a&lt;b"
+
+
+def test_holdings_by_year_counts_every_score_set_once(shipped):
+    from kompass_data.figures import holdings_by_year
+
+    fig = holdings_by_year(shipped.score_sets)
+    assert sum(sum(trace.y) for trace in fig.data) == len(shipped.score_sets) == 37
+    self_traces = [tr for tr in fig.data if "egen analys" in tr.name]
+    assert [(list(tr.x), list(tr.y)) for tr in self_traces] == [([2017], [1])]  # Norsjö 2017, 2010 version
