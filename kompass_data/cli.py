@@ -25,7 +25,8 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _lang(args) -> str:
-    return getattr(args, "lang", None) or os.environ.get("KOMPASS_LANG", messages.DEFAULT_LANGUAGE)
+    wanted = getattr(args, "lang", None) or os.environ.get("KOMPASS_LANG", "")
+    return wanted if wanted in messages.LANGUAGES else messages.DEFAULT_LANGUAGE
 
 
 def _say(text: str) -> None:
@@ -166,7 +167,7 @@ def cmd_peers(args) -> int:
     """A score set beside its peer statistics (same version only)."""
     ds = load_dataset(args.data_dir)
     ref = compare.parse_score_set(ds, args.score_set)
-    result = compare.peer_comparison(ds, ref, _peer_filter(ds, args))
+    result = compare.peer_comparison(ds, ref, _peer_filter(ds, args), _lang(args))
     table = result.table
     records = table.to_dict("records")
     refs = result.references
@@ -179,7 +180,9 @@ def cmd_peers(args) -> int:
         "peer_filter": {k: v for k, v in vars(result.peer_filter).items()},
         "peers": [
             {"kommunkod": k, "municipality": m, "year": int(y), "evaluation_kind": str(e)}
-            for k, m, y, e in result.peers[["kommunkod", "municipality", "year", "evaluation_kind"]].itertuples(index=False)
+            | {"used_for": u.split(", ")}
+            for k, m, y, e, u in result.peers[["kommunkod", "municipality", "year", "evaluation_kind", "used_for"]]
+            .itertuples(index=False)
         ],
         "areas": [r for r in records if r["code"] != "total"],
         "total": next(r for r in records if r["code"] == "total"),
@@ -202,12 +205,14 @@ def cmd_compare(args) -> int:
     """Score sets side by side; refused (exit 2) across versions."""
     ds = load_dataset(args.data_dir)
     refs = [compare.parse_score_set(ds, text) for text in args.score_sets]
-    table = compare.compare_score_sets(ds, refs)
+    lang = _lang(args)
+    table = compare.compare_score_sets(ds, refs, lang)
     payload = {
         "version": refs[0].instrument_version,
-        "score_sets": [{"id": r.id, "label": r.label, "kommunkod": r.kommunkod, "year": r.year,
+        "score_sets": [{"id": r.id, "label": r.display(lang), "kommunkod": r.kommunkod, "year": r.year,
                         "evaluation_kind": r.evaluation_kind} for r in refs],
-        "items": [{"code": row["code"], "label": row["label"], "scores": {r.label: row[r.label] for r in refs}}
+        "items": [{"code": row["code"], "label": row["label"],
+                   "scores": {r.display(lang): row[r.display(lang)] for r in refs}}
                   for row in table.to_dict("records")],
     }
     _emit(table, args.format, payload)
@@ -361,8 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     except KompassError as exc:
         _say(exc.message(lang))
         return exc.exit_code
+    except BrokenPipeError:  # `… | head`: the reader has what it wanted
+        sys.stderr.close()
+        return EXIT_OK
     except (OSError, ValueError) as exc:
         _say(f"{type(exc).__name__}: {exc}")
         return EXIT_INVALID
-    except BrokenPipeError:
-        return EXIT_OK

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from . import messages
 from .errors import UsageError, VersionMismatchError
 from .instruments import AREA_CODES, VERSIONS, area_names
 from .names import fold
@@ -34,10 +35,15 @@ class ScoreSetRef:
         return f"{self.kommunkod}:{self.year}:{self.instrument_version}:{self.evaluation_kind}"
 
     @property
-    def label(self) -> str:
-        """'Norsjö 2018' (with ', egen analys' for self-assessments)."""
-        suffix = " (egen analys)" if self.evaluation_kind == "self" else ""
-        return f"{self.municipality} {self.year}{suffix}"
+    def name_year(self) -> str:
+        """'Norsjö 2018': the same in every language."""
+        return f"{self.municipality} {self.year}"
+
+    def display(self, lang: str = "sv") -> str:
+        """'Norsjö 2018', or 'Norsjö 2017 (egen analys)' / '(self-assessment)' for a self-assessment."""
+        if self.evaluation_kind == "self":
+            return f"{self.name_year} ({messages.t('ui.kind.self', lang)})"
+        return self.name_year
 
 
 def resolve_municipality(ds, text: str) -> str:
@@ -132,27 +138,27 @@ def ensure_same_version(refs: list[ScoreSetRef]) -> str:
     first = refs[0]
     for other in refs[1:]:
         if other.instrument_version != first.instrument_version:
-            raise VersionMismatchError(first.label, first.instrument_version, other.label, other.instrument_version)
+            raise VersionMismatchError(first.name_year, first.instrument_version, other.name_year, other.instrument_version)
     return first.instrument_version
 
 
-def item_labels(ds, version: str) -> dict[str, str]:
-    """Item code -> canonical label for a version: 'total' plus the eight areas."""
-    return {"total": "Totalt", **area_names(ds.instrument_items, version)}
+def item_labels(ds, version: str, lang: str = "sv") -> dict[str, str]:
+    """Item code -> canonical label for a version: 'total' plus the eight areas (names are Swedish)."""
+    return {"total": messages.t("ui.col.total", lang), **area_names(ds.instrument_items, version)}
 
 
 def _row_of(ds, ref: ScoreSetRef) -> pd.Series:
     return ds.score_sets.loc[ds.score_sets["score_set_id"] == ref.id].iloc[0]
 
 
-def compare_score_sets(ds, refs: list[ScoreSetRef]) -> pd.DataFrame:
-    """Items × score sets (same version only): code, label, one column per score set label."""
+def compare_score_sets(ds, refs: list[ScoreSetRef], lang: str = "sv") -> pd.DataFrame:
+    """Items × score sets (same version only): code, label, one column per score set (its display name)."""
     version = ensure_same_version(refs)
-    labels = item_labels(ds, version)
+    labels = item_labels(ds, version, lang)
     table = pd.DataFrame({"code": list(ITEM_CODES), "label": [labels.get(c, c) for c in ITEM_CODES]})
     for ref in refs:
         row = _row_of(ds, ref)
-        table[ref.label] = [row[c] for c in ITEM_CODES]
+        table[ref.display(lang)] = [row[c] for c in ITEM_CODES]
     return table
 
 
@@ -167,8 +173,11 @@ class PeerFilter:
     year_to: int | None = None
 
 
-def peer_sets(ds, version: str, peer_filter: PeerFilter = PeerFilter(), exclude: str | None = None) -> pd.DataFrame:
-    """Peer score sets of one version: each municipality once (its latest), filters applied."""
+THIN_N = 3  # a mean of fewer score sets is shown with a warning: "a mean of 2 is not a benchmark"
+
+
+def peer_candidates(ds, version: str, peer_filter: PeerFilter = PeerFilter(), exclude: str | None = None) -> pd.DataFrame:
+    """Score sets of one version that may serve as peers: filters applied, not yet one per municipality."""
     sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == version]
     if not peer_filter.include_self:
         sets = sets[sets["evaluation_kind"].astype(str) == "full"]
@@ -182,9 +191,17 @@ def peer_sets(ds, version: str, peer_filter: PeerFilter = PeerFilter(), exclude:
         sets = sets[sets["year"] >= peer_filter.year_from]
     if peer_filter.year_to is not None:
         sets = sets[sets["year"] <= peer_filter.year_to]
-    # Latest per municipality; at equal years an external evaluation outranks a self-assessment.
-    ranked = sets.assign(_full=(sets["evaluation_kind"].astype(str) == "full"))
-    ranked = ranked.sort_values(["kommunkod", "year", "_full"])
+    return sets
+
+
+def latest_with(sets: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Each municipality once: its latest score set that has a published value for code.
+
+    A later publication of the total alone must not hide an earlier published area profile; at equal
+    years an external evaluation outranks a self-assessment.
+    """
+    has = sets.dropna(subset=[code])
+    ranked = has.assign(_full=(has["evaluation_kind"].astype(str) == "full")).sort_values(["kommunkod", "year", "_full"])
     return ranked.drop_duplicates("kommunkod", keep="last").drop(columns="_full")
 
 
@@ -205,20 +222,24 @@ class PeerComparison:
     focal: ScoreSetRef
     version: str
     table: pd.DataFrame  # one row per item: code, label, score, peer_n, peer_mean, peer_median, peer_min, peer_max, difference, percentile
-    peers: pd.DataFrame  # the peer score sets used
+    peers: pd.DataFrame  # the peer score sets used, with used_for: the items each one entered
     references: pd.DataFrame  # published reference profiles of the version, never averaged in
     peer_filter: PeerFilter
 
 
-def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter()) -> PeerComparison:
+def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv") -> PeerComparison:
     """ref's scores beside mean, median, min, max, n and percentile of its peers, item by item."""
     version = ref.instrument_version
-    peers = peer_sets(ds, version, peer_filter, exclude=ref.kommunkod)
+    candidates = peer_candidates(ds, version, peer_filter, exclude=ref.kommunkod)
     focal = _row_of(ds, ref)
-    labels = item_labels(ds, version)
+    labels = item_labels(ds, version, lang)
     rows = []
+    used: dict[str, list[str]] = {}
     for code in ITEM_CODES:
-        values = peers[code].to_numpy(dtype="float64")
+        chosen = latest_with(candidates, code)
+        for set_id in chosen["score_set_id"]:
+            used.setdefault(set_id, []).append(code)
+        values = chosen[code].to_numpy(dtype="float64")
         present = values[~np.isnan(values)]
         score = float(focal[code])
         n = int(present.size)
@@ -238,7 +259,9 @@ def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter()
             }
         )
     refs = ds.reference_profiles[ds.reference_profiles["instrument_version"].astype(str) == version]
-    return PeerComparison(ref, version, pd.DataFrame(rows), peers.reset_index(drop=True), refs.reset_index(drop=True), peer_filter)
+    peers = candidates[candidates["score_set_id"].isin(used)]
+    peers = peers.assign(used_for=peers["score_set_id"].map(lambda i: ", ".join(used[i]))).reset_index(drop=True)
+    return PeerComparison(ref, version, pd.DataFrame(rows), peers, refs.reset_index(drop=True), peer_filter)
 
 
 def trend(ds, kommunkod: str, include_self: bool = True) -> pd.DataFrame:
@@ -280,25 +303,19 @@ def _num(value) -> float | None:
 
 
 def ranking(ds, version: str, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
-    """Score sets of one version ranked by one item, highest first (ties share a rank).
-
-    latest_only keeps each municipality's latest score set that has this item, so a later
-    total-only publication does not hide an earlier published area profile.
-    """
+    """Score sets of one version ranked by one item, highest first (ties share a rank); latest_only: latest_with()."""
     sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == version]
     if not include_self:
         sets = sets[sets["evaluation_kind"].astype(str) == "full"]
-    sets = sets.dropna(subset=[code])
-    if latest_only:
-        sets = sets.sort_values(["kommunkod", "year"]).drop_duplicates("kommunkod", keep="last")
+    sets = latest_with(sets, code) if latest_only else sets.dropna(subset=[code])
     sets = sets.sort_values([code, "municipality"], ascending=[False, True])
     sets = sets.assign(rank=sets[code].rank(method="min", ascending=False).astype("int64"))
     return sets.reset_index(drop=True)
 
 
-def top_per_area(ds, version: str, n: int = 3) -> pd.DataFrame:
+def top_per_area(ds, version: str, n: int = 3, lang: str = "sv") -> pd.DataFrame:
     """The n highest-scoring municipalities per area of a version ('inspiration' in the reports)."""
-    labels = item_labels(ds, version)
+    labels = item_labels(ds, version, lang)
     rows = []
     for code in AREA_CODES:
         ranked = ranking(ds, version, code, latest_only=True)

@@ -23,7 +23,7 @@ class KompassError(Exception):
 
 
 class UsageError(KompassError):
-    """The request itself is malformed (a bad KOMMUN:YEAR, an unknown name)."""
+    """The request itself is malformed (a bad KOMMUN:YEAR, an unknown name, a missing file or folder)."""
 
     exit_code = 2
 

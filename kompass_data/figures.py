@@ -122,13 +122,13 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
     fig = go.Figure()
     kind = t(f"ui.kind.{focal.evaluation_kind}", lang)
     focal_hover = [
-        f"<b>{esc(focal.label)}</b><br>{tick}<br>{t('ui.fig.score', lang)}: {fmt(s)}<br>"
+        f"<b>{esc(focal.display(lang))}</b><br>{tick}<br>{t('ui.fig.score', lang)}: {fmt(s)}<br>"
         f"{t('ui.fig.version', lang)} {esc(focal.instrument_version)} · {kind}"
         for tick, s in zip(theta, areas["score"])
     ]
     fig.add_trace(
         go.Scatterpolar(
-            r=_none(areas["score"]), theta=theta, name=esc(focal.label), mode="lines+markers",
+            r=_none(areas["score"]), theta=theta, name=esc(focal.display(lang)), mode="lines+markers",
             fill="toself", fillcolor=_rgba(OKABE_ITO[0], 0.15),
             line=dict(color=OKABE_ITO[0], width=3, dash="solid"),
             marker=dict(symbol="circle" if focal.evaluation_kind == "full" else "circle-open", size=9),

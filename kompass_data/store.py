@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import checks
-from .errors import DataValidationError, KompassError, Problem
+from .errors import DataValidationError, KompassError, Problem, UsageError
 from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, apply_types, dataset_package
 from .tables import read_table
 from .validate import validate_scores
@@ -107,7 +107,7 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
     missing = [f for f, _c in TABLES.values() if not (data_dir / f).is_file()]
     if missing:
-        raise KompassError("error.data_dir", path=str(data_dir), missing=", ".join(missing))
+        raise UsageError("error.data_dir", path=str(data_dir), missing=", ".join(missing))
     hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()}
     tables = {name: _read_table(data_dir, name, hashes[name]) for name in TABLES}
     key = _derived_key(hashes)

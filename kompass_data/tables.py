@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import KompassError
+from .errors import KompassError, UsageError
 
 MAX_TABLE_BYTES = 20 * 1024 * 1024
 
@@ -79,5 +79,5 @@ def read_table(path: str | Path) -> pd.DataFrame:
     """read_table_bytes() on a file, with a clear error if it is missing."""
     path = Path(path)
     if not path.is_file():
-        raise KompassError("error.file_not_found", file=str(path))
+        raise UsageError("error.file_not_found", file=str(path))
     return read_table_bytes(path.read_bytes(), path.name)

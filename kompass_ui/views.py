@@ -91,7 +91,7 @@ def radar_sentence(comparison, lang: str) -> str:
     ns = [int(n) for n in areas["peer_n"] if n]
     n_text = "0" if not ns else (str(min(ns)) if min(ns) == max(ns) else f"{min(ns)}–{max(ns)}")
     return t(
-        "ui.profile.radar_sentence", lang, label=comparison.focal.label, above=above, below=below, same=same,
+        "ui.profile.radar_sentence", lang, label=comparison.focal.display(lang), above=above, below=below, same=same,
         compared=len(areas), version=comparison.version, n=n_text,
     )
 

@@ -22,7 +22,7 @@ def main() -> None:
         ref = score_set_picker(ds, kommun)
     with st.expander(t("ui.profile.peer_filters"), expanded=bool(get_param("lan") or get_param("grupp") or get_param("egen"))):
         peer_filter = peer_filter_widgets(ds)
-    comparison = peer_comparison(ds, ref, peer_filter)
+    comparison = peer_comparison(ds, ref, peer_filter, lang())
     has_refs = not comparison.references.empty
     if "pick_ref" not in st.session_state:
         st.session_state["pick_ref"] = get_param("ref") == "1"
@@ -31,7 +31,7 @@ def main() -> None:
     set_param("ref", "1" if show_refs and has_refs else None)
 
     flags = set_flags(ds, ref.id, lang())
-    st.subheader(md(f"{ref.label} · {t('ui.fig.version')} {ref.instrument_version}"))
+    st.subheader(md(f"{ref.display(lang())} · {t('ui.fig.version')} {ref.instrument_version}"))
     st.caption(t(f"ui.kind_long.{ref.evaluation_kind}") + (" · " + t("ui.session_data") if ref.id in _session_ids(ds) else ""))
     for message in flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]:
         st.warning(md(message), icon=":material/flag:")

@@ -27,7 +27,7 @@ def main() -> None:
     wanted = [s for s in (get_param("sets") or "").split(",") if s]
     seed(key, options, [wanted, default])
     chosen = st.multiselect(t("ui.compare.pick_sets", version=version), options, key=key,
-                            format_func=lambda s: refs[s].label)
+                            format_func=lambda s: refs[s].display(lang()))
     set_param("sets", ",".join(chosen))
     if not chosen:
         st.info(t("ui.compare.pick_some"))
@@ -35,13 +35,13 @@ def main() -> None:
 
     mine = [s for s in chosen if refs[s].kommunkod == focus_kommun]
     seed("pick_focus", chosen, mine[:1] + [chosen[0]])
-    focus = st.selectbox(t("ui.compare.focus"), chosen, key="pick_focus", format_func=lambda s: refs[s].label)
+    focus = st.selectbox(t("ui.compare.focus"), chosen, key="pick_focus", format_func=lambda s: refs[s].display(lang()))
     set_param("kommun", refs[focus].kommunkod)
     set_param("ar", str(refs[focus].year))
 
     chosen_refs = [refs[s] for s in chosen]
-    table = compare_score_sets(ds, chosen_refs)  # the version guard: refuses mixed versions
-    columns = ordered_columns(table, [r.label for r in chosen_refs], refs[focus].label)
+    table = compare_score_sets(ds, chosen_refs, lang())  # the version guard: refuses mixed versions
+    columns = ordered_columns(table, [r.display(lang()) for r in chosen_refs], refs[focus].display(lang()))
     areas_present = table[table["code"] != "total"][columns].notna().any(axis=None)
     if not areas_present:
         st.info(t("ui.compare.only_totals"))
@@ -57,7 +57,7 @@ def main() -> None:
         st.plotly_chart(compare_heatmap(table, columns, lang()), key="heatmap")
     st.markdown(md(_sentence(table, columns)))
     st.dataframe(compare_display(table, columns, lang()), hide_index=True)
-    st.caption(t("ui.compare.sorted", focus=refs[focus].label))
+    st.caption(t("ui.compare.sorted", focus=refs[focus].display(lang())))
 
 
 def _version_of(ds, kommun: str, year: str | None) -> str | None:

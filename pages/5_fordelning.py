@@ -20,7 +20,7 @@ def main() -> None:
     st.caption(t("ui.dist.rule", version=version))
     sets = ds.score_sets[(ds.score_sets["instrument_version"].astype(str) == version)
                          & (ds.score_sets["evaluation_kind"].astype(str) == "full")]
-    labels = item_labels(ds, version)
+    labels = item_labels(ds, version, lang())
     if sets.empty:
         st.info(t("ui.dist.empty", version=version))
         return
@@ -54,7 +54,7 @@ def main() -> None:
     )
 
     st.subheader(t("ui.dist.inspiration"))
-    top = top_per_area(ds, version, n=3)
+    top = top_per_area(ds, version, n=3, lang=lang())
     if top.empty:
         st.info(t("ui.dist.no_areas", version=version))
     else:

@@ -153,3 +153,21 @@ def test_ambiguous_or_missing_score_set(shipped):
     assert "2015" in info.value.message("sv") and "2018" in info.value.message("sv")
     with pytest.raises(UsageError):
         parse_score_set(shipped, "Norsjö")
+
+
+def test_a_later_total_does_not_hide_an_earlier_area_profile(shipped):
+    # Örebro published all eight areas in 2012 and only a total in 2015 (both 2010 version):
+    # area peers use 2012, the total peer uses 2015; Örebro still counts once per item.
+    result = peer_comparison(shipped, parse_score_set(shipped, "Grästorp:2014"))
+    by_code = result.table.set_index("code")
+    assert by_code.loc["2", "peer_n"] == 3  # Kramfors 2013 56, Norsjö 2015 38, Örebro 2012 85
+    assert by_code.loc["2", "peer_mean"] == pytest.approx((56 + 38 + 85) / 3)
+    orebro = result.peers[result.peers["municipality"] == "Örebro"].set_index("year")["used_for"]
+    assert orebro.loc[2012] == "1, 2, 3, 4, 5, 6, 7, 8" and orebro.loc[2015] == "total"
+
+
+def test_english_labels(shipped):
+    ref = parse_score_set(shipped, "Norsjö:2017")
+    assert ref.display("en") == "Norsjö 2017 (self-assessment)" and ref.display("sv") == "Norsjö 2017 (egen analys)"
+    table = peer_comparison(shipped, ref, lang="en").table
+    assert table.iloc[0]["label"] == "Total"
