@@ -10,7 +10,7 @@ import pandas as pd
 from . import messages
 from .instruments import AREA_CODES, known_labels
 from .names import fold_label
-from .schema import SCORE_SET_KEY
+from .schema import SCORE_SET_KEY, score_set_ids
 
 FLAG_COLUMNS = SCORE_SET_KEY + ["municipality", "level", "code", "check", "key", "params", "message_sv", "message_en"]
 AREA_ROUNDING = 0.5  # points of rounding each printed part may carry
@@ -125,17 +125,11 @@ def score_set_table(ds) -> pd.DataFrame:
     table["municipality"] = table["kommunkod"].map(munis["name"]).astype("string")
     table["lan_kod"] = table["kommunkod"].map(munis["lan_kod"]).astype("string")
     table["kommungrupp"] = table["kommunkod"].map(munis["kommungrupp_2017_code"]).astype("string")
-    key_str = (
-        table["kommunkod"].astype(str) + ":" + table["year"].astype(str) + ":"
-        + table["instrument_version"].astype(str) + ":" + table["evaluation_kind"].astype(str)
-    )
+    key_str = score_set_ids(table)
     table["score_set_id"] = key_str
     session = {":".join(map(str, k)) for k in ds.session_keys}
     table["origin"] = np.where(key_str.isin(session), "session", "shipped")
-    flag_ids = (
-        ds.flags["kommunkod"].astype(str) + ":" + ds.flags["year"].astype(str) + ":"
-        + ds.flags["instrument_version"].astype(str) + ":" + ds.flags["evaluation_kind"].astype(str)
-    )
+    flag_ids = score_set_ids(ds.flags)
     table["n_flags"] = key_str.map(flag_ids.value_counts()).fillna(0).astype("int64")
     table["year"] = table["year"].astype("int16")
     table["instrument_version"] = table["instrument_version"].astype(scores["instrument_version"].dtype)

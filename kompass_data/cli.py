@@ -19,6 +19,7 @@ from . import compare, messages
 from .errors import DataValidationError, KompassError
 from .export import FORMATS, ExportFilter, filter_scores, write_export
 from .instruments import LEVELS, VERSIONS
+from .schema import score_set_ids
 from .store import DEFAULT_DATA_DIR, add_scores, build_parquet, load_dataset
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -190,8 +191,7 @@ def cmd_peers(args) -> int:
             {c: (str(v) if c in ("instrument_version", "level") else v) for c, v in r.items()}
             for r in refs[["instrument_version", "year", "statistic", "population", "level", "code", "score", "source"]].to_dict("records")
         ],
-        "flags": ds.flags[ds.flags[["kommunkod", "year", "instrument_version", "evaluation_kind"]].astype(str)
-                          .agg(":".join, axis=1) == ref.id][["level", "code", "check", f"message_{_lang(args)}"]].to_dict("records"),
+        "flags": ds.flags[score_set_ids(ds.flags) == ref.id][["level", "code", "check", f"message_{_lang(args)}"]].to_dict("records"),
     }
     _emit(table, args.format, payload)
     if args.format == "table":
@@ -260,7 +260,7 @@ def cmd_export(args) -> int:
     if fmt not in FORMATS:
         _say(f"--format: {fmt}? ({', '.join(FORMATS)})")
         return EXIT_USAGE
-    path, codebook = write_export(table, args.output, fmt, flt)
+    path, codebook = write_export(table, args.output, fmt, flt, data_dir=args.data_dir)
     _say(f"{len(table)} rader -> {path}; kodbok: {codebook}" if _lang(args) == "sv"
          else f"{len(table)} rows -> {path}; codebook: {codebook}")
     return EXIT_OK
@@ -362,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except DataValidationError as exc:
         _say(exc.report(lang))
+        if args.command == "add":
+            _say(messages.t("error.nothing_written", lang))
         return EXIT_INVALID
     except KompassError as exc:
         _say(exc.message(lang))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .compare import resolve_lan, resolve_municipality
-from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, frictionless_fields
+from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, frictionless_fields, score_set_ids
 from .store import _atomic_write
 
 FORMATS = ("csv", "xlsx", "parquet")
@@ -66,11 +66,11 @@ def flag_columns(ds, scores: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if flags.empty:
         return pd.DataFrame({"flags": pd.Series("", index=scores.index, dtype="string"),
                              "flag_details": pd.Series("", index=scores.index, dtype="string")})
-    flags["_key"] = flags[SCORE_SET_KEY].astype(str).agg(":".join, axis=1)
+    flags["_key"] = score_set_ids(flags)
     message = f"message_{lang}"
     set_wide = flags[flags["check"] == "year_outside_period"]
     per_row = flags[flags["check"] != "year_outside_period"]
-    keys = scores[SCORE_SET_KEY].astype(str).agg(":".join, axis=1)
+    keys = score_set_ids(scores)
     row_keys = keys + ":" + scores["level"].astype(str) + ":" + scores["code"].astype(str)
     per_row_key = per_row["_key"] + ":" + per_row["level"].astype(str) + ":" + per_row["code"].astype(str)
     by_row = per_row.assign(_rk=per_row_key).groupby("_rk").agg({"check": ";".join, message: " | ".join})
@@ -150,7 +150,8 @@ def table_bytes(table: pd.DataFrame, fmt: str) -> bytes:
     safe = sanitise(table)
     buf = io.BytesIO()
     if fmt == "csv":
-        buf.write(safe.to_csv(index=False, lineterminator="\n").encode("utf-8-sig"))
+        # %.10g: 54 stays 54 (as the sources print it), 426.5 stays 426.5.
+        buf.write(safe.to_csv(index=False, lineterminator="\n", float_format="%.10g").encode("utf-8-sig"))
     elif fmt == "xlsx":
         with pd.ExcelWriter(buf, engine="openpyxl") as writer:
             safe.to_excel(writer, index=False, sheet_name="scores")
@@ -159,9 +160,35 @@ def table_bytes(table: pd.DataFrame, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def write_export(table: pd.DataFrame, path: str | Path, fmt: str, flt: ExportFilter) -> tuple[Path, Path]:
-    """Write the table and datapackage.json beside it, each atomically."""
+def check_export_target(path: Path, data_dir: Path | None) -> None:
+    """Refuse targets where an export would destroy something: the data folder, devices, others' codebooks."""
+    from .errors import UsageError
+
+    def refuse(reason: str):
+        raise UsageError(f"error.export_{reason}", path=str(path))
+
+    resolved = path.resolve()
+    if data_dir is not None and resolved.is_relative_to(Path(data_dir).resolve()):
+        refuse("inside_data_dir")
+    if path.exists() and not path.is_file() or path.is_symlink():
+        refuse("not_a_file")
+    codebook = resolved.parent / "datapackage.json"
+    if codebook.exists():
+        try:
+            ours = json.loads(codebook.read_text(encoding="utf-8")).get("name") == "kommunkompassen-export"
+        except (OSError, ValueError, AttributeError):
+            ours = False
+        if not ours:
+            refuse("foreign_codebook")
+
+
+def write_export(
+    table: pd.DataFrame, path: str | Path, fmt: str, flt: ExportFilter, data_dir: Path | None = None
+) -> tuple[Path, Path]:
+    """Write the table and datapackage.json beside it, each atomically, after check_export_target()."""
     path = Path(path)
+    check_export_target(path, data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
     payload = table_bytes(table, fmt)
     _atomic_write(path, lambda fh: fh.write(payload))
     package = json.dumps(datapackage(table, fmt, path.name, flt), ensure_ascii=False, indent=2).encode()

@@ -45,8 +45,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "\"{text}\" should be written KOMMUN:YEAR, for example Norsjö:2018 or 2417:2018.",
     },
     "error.invalid_data": {
-        "sv": "{file}: {count} fel. Inget har skrivits.",
-        "en": "{file}: {count} error(s). Nothing was written.",
+        "sv": "{file}: {count} fel.",
+        "en": "{file}: {count} error(s).",
+    },
+    "error.nothing_written": {
+        "sv": "Inget har skrivits: datakatalogen är oförändrad.",
+        "en": "Nothing was written: the data folder is unchanged.",
+    },
+    "error.export_inside_data_dir": {
+        "sv": "Exporten skrivs inte till {path}: den ligger i datakatalogen och skulle skriva över källdata. Välj en annan fil med -o.",
+        "en": "The export is not written to {path}: it is inside the data folder and would overwrite source data. Choose another file with -o.",
+    },
+    "error.export_not_a_file": {
+        "sv": "Exporten skrivs inte till {path}: det är ingen vanlig fil. Välj en fil med -o.",
+        "en": "The export is not written to {path}: it is not a regular file. Choose a file with -o.",
+    },
+    "error.export_foreign_codebook": {
+        "sv": "Exporten skrivs inte till {path}: mappen har redan en datapackage.json som inte kommer från en Kommunkompassen-export. Välj en annan mapp.",
+        "en": "The export is not written to {path}: the folder already has a datapackage.json that is not from a Kommunkompassen export. Choose another folder.",
     },
     "error.file_not_found": {
         "sv": "Filen {file} finns inte.",
@@ -116,6 +132,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "problem.duplicate": {
         "sv": "Raden upprepar {what} (även rad {other}). Ta bort den ena raden.",
         "en": "The row repeats {what} (also row {other}). Remove one of the rows.",
+    },
+    "problem.duplicate_column": {
+        "sv": "Rubriken \"{column}\" finns två gånger (kolumn {first} och {again}). Ta bort eller byt namn på den ena.",
+        "en": "The heading \"{column}\" appears twice (columns {first} and {again}). Remove or rename one of them.",
     },
     "problem.missing_source": {
         "sv": "Källa saknas. Ange var siffran är publicerad (webbadress eller rapport).",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import pandas as pd
 
 from .instruments import KINDS, LEVELS, VERSIONS
@@ -29,6 +31,14 @@ SCORE_COLUMNS: dict[str, tuple[object, str]] = {
 CANONICAL_COLUMNS: list[str] = list(SCORE_COLUMNS)
 SCORE_SET_KEY: list[str] = ["kommunkod", "year", "instrument_version", "evaluation_kind"]
 ROW_KEY: list[str] = SCORE_SET_KEY + ["level", "code"]
+
+
+def score_set_ids(frame: pd.DataFrame) -> pd.Series:
+    """'2417:2018:2016:full' for each row: the score-set key as one string (URLs, joins, selections)."""
+    return (
+        frame["kommunkod"].astype(str) + ":" + frame["year"].astype(str) + ":"
+        + frame["instrument_version"].astype(str) + ":" + frame["evaluation_kind"].astype(str)
+    )
 
 REFERENCE_COLUMNS: dict[str, tuple[object, str]] = {
     "instrument_version": (VERSION_DTYPE, "Version the statistic belongs to"),
@@ -127,7 +137,7 @@ def scores_schema():
         {
             "kommunkod": pa.Column(TEXT, pa.Check.str_matches(r"^\d{4}$")),
             "municipality": pa.Column(TEXT, pa.Check.str_length(min_value=1)),
-            "year": pa.Column("int16", pa.Check.in_range(2002, 2100)),
+            "year": pa.Column("int16", pa.Check.in_range(2002, _dt.date.today().year + 1)),
             "instrument_version": pa.Column(VERSION_DTYPE),
             "evaluation_kind": pa.Column(KIND_DTYPE),
             "level": pa.Column(LEVEL_DTYPE),

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from . import checks
 from .errors import DataValidationError, KompassError, Problem, UsageError
-from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, apply_types, dataset_package
+from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types, dataset_package
 from .tables import read_table
 from .validate import validate_scores
 
@@ -73,7 +73,29 @@ def _sha256(path: Path) -> str:
 
 def _read_csv_typed(path: Path, columns) -> pd.DataFrame:
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return apply_types(raw, columns)
+    missing = [c for c in columns if c not in raw.columns]
+    if missing:
+        raise DataValidationError(path.name, [Problem(1, c, "problem.missing_column", {"column": c}) for c in missing])
+    try:
+        return apply_types(raw, columns)
+    except (ValueError, TypeError):
+        # A hand edit broke a number: name the spreadsheet row and column, not pandas' position.
+        raise DataValidationError(path.name, _untypable_cells(raw, columns)) from None
+
+
+def _untypable_cells(raw: pd.DataFrame, columns) -> list[Problem]:
+    """Every cell that cannot take its column's declared number type, located as in a spreadsheet."""
+    problems = []
+    for name, (dtype, _doc) in columns.items():
+        if dtype == TEXT or isinstance(dtype, pd.CategoricalDtype):
+            continue
+        text = raw[name].astype(str).str.strip()
+        bad = pd.to_numeric(text.replace("", pd.NA), errors="coerce").isna() & (text != "")
+        if dtype in ("int16", "int8", "float64"):
+            bad |= text == ""
+        for index in raw.index[bad]:
+            problems.append(Problem(int(index) + 2, name, "problem.bad_number", {"value": raw.at[index, name]}))
+    return problems or [Problem(None, None, "problem.bad_number", {"value": "?"})]
 
 
 def _recorded_hash(parquet_path: Path, field_name: str) -> str | None:
@@ -94,9 +116,19 @@ def _read_table(data_dir: Path, name: str, csv_hash: str) -> pd.DataFrame:
     return _read_csv_typed(data_dir / csv_name, columns)
 
 
+_DERIVING_CODE = ("checks.py", "schema.py", "instruments.py", "names.py")
+
+
 def _derived_key(hashes: dict[str, str]) -> str:
-    """One hash of every input CSV: derived tables are valid only for exactly these inputs."""
-    return hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
+    """One hash of every input CSV and of what derives from them (the checks' code, the flags' texts)."""
+    from .messages import CATALOGUE
+
+    here = Path(__file__).resolve().parent
+    code = {name: _sha256(here / name) for name in _DERIVING_CODE}
+    # Only the flag texts are stored in derived tables: other UI texts may change without a rebuild.
+    texts = {k: v for k, v in CATALOGUE.items() if k.startswith("flag.")}
+    payload = {"data": hashes, "code": code, "texts": texts}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 DERIVED = ("flags", "score_sets")

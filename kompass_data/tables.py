@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import KompassError, UsageError
+from .errors import DataValidationError, KompassError, Problem, UsageError
 
 MAX_TABLE_BYTES = 20 * 1024 * 1024
 
@@ -50,6 +51,7 @@ def read_table_bytes(raw: bytes, name: str) -> pd.DataFrame:
     except csv.Error as exc:
         raise KompassError("error.unreadable_file", file=name, reason=str(exc)) from None
     header = [h.strip() for h in rows[0]]
+    _refuse_duplicate_headers(header, name)
     width = len(header)
     # Keep spreadsheet row numbers (header is row 1) so every problem names the row the user sees.
     numbered = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
@@ -62,12 +64,26 @@ def read_table_bytes(raw: bytes, name: str) -> pd.DataFrame:
     return frame
 
 
+def _refuse_duplicate_headers(header: list[str], name: str) -> None:
+    seen: dict[str, int] = {}
+    problems = []
+    for position, column in enumerate(header, start=1):
+        key = column.lower()
+        if key and key in seen:
+            problems.append(Problem(1, column, "problem.duplicate_column", {"column": column, "first": seen[key], "again": position}))
+        seen.setdefault(key, position)
+    if problems:
+        raise DataValidationError(name, problems)
+
+
 def _read_xlsx(raw: bytes, name: str) -> pd.DataFrame:
     try:
         frame = pd.read_excel(io.BytesIO(raw), dtype=str, engine="openpyxl", keep_default_na=False)
     except Exception as exc:  # openpyxl raises many types on a damaged file
         raise KompassError("error.unreadable_file", file=name, reason=type(exc).__name__) from None
     frame.columns = [str(c).strip() for c in frame.columns]
+    # pandas renames a repeated header to "score.1": undo that to report the repetition itself.
+    _refuse_duplicate_headers([re.sub(r"\.\d+$", "", c) for c in frame.columns], name)
     frame = frame.astype("string").fillna("")
     frame.index = frame.index + 2
     frame = frame[(frame != "").any(axis=1)]

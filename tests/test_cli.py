@@ -181,7 +181,7 @@ def test_export_neutralises_formulas_and_writes_codebook(capsys, data_dir, tmp_p
     assert not any(c.lstrip().startswith(("=", "+", "-", "@")) for c in cells)
     assert "'=HYPERLINK(\"http://x\",\"klick\")" in cells
     frame = pd.read_csv(out_file, encoding="utf-8-sig", dtype={"kommunkod": str})
-    assert frame["score"].dtype == "float64" and len(frame) == 72
+    assert pd.api.types.is_numeric_dtype(frame["score"]) and len(frame) == 72
     assert set(frame["kommunkod"]) == {"2417"}
     package = json.loads((out_file.parent / "datapackage.json").read_text())
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
@@ -199,3 +199,49 @@ def test_export_other_formats(capsys, tmp_path, fmt):
     frame = pd.read_excel(out_file) if fmt == "xlsx" else pd.read_parquet(out_file)
     assert len(frame) == 25 and set(frame["instrument_version"].astype(str)) == {"2016"}
     assert pd.api.types.is_numeric_dtype(frame["score"])
+
+
+def test_export_never_writes_into_the_data_folder(capsys, data_dir):
+    before = tree_digest(data_dir)
+    code, out, err = run(capsys, "export", "--version", "2020", "-o", str(data_dir / "scores.csv"), "--data-dir", str(data_dir))
+    assert code == 2 and "datakatalogen" in err
+    assert tree_digest(data_dir) == before
+
+
+def test_export_refuses_a_folder_and_a_foreign_codebook(capsys, tmp_path):
+    code, out, err = run(capsys, "export", "-o", str(tmp_path))
+    assert code == 2 and "vanlig fil" in err
+    (tmp_path / "datapackage.json").write_text('{"name": "someone-elses-package"}')
+    code, out, err = run(capsys, "export", "-o", str(tmp_path / "x.csv"))
+    assert code == 2 and (tmp_path / "datapackage.json").read_text() == '{"name": "someone-elses-package"}'
+    code, out, err = run(capsys, "export", "-o", str(tmp_path / "new" / "x.csv"))
+    assert code == 0 and (tmp_path / "new" / "datapackage.json").is_file()
+    assert "\n0381,Enköping,2016,2016,full,area,1,Offentlighet och demokrati,54,100," in (tmp_path / "new" / "x.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_broken_number_in_the_shipped_csv_is_located(capsys, data_dir):
+    path = data_dir / "scores.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[4].endswith(",66,100,https://www.mitti.se/nyheter/enkoping-stiger-i-rankning/reprhA!X4GD@MmP1IA8eJ3SOpcWg/,")
+    lines[4] = lines[4].replace(",66,100,", ",66x,100,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run(capsys, "validate", "--data-dir", str(data_dir))
+    assert code == 1 and "scores.csv:5 [score]" in err and "66x" in err
+
+
+def test_a_repeated_heading_is_located(capsys, tmp_path):
+    path = tmp_path / "dup.csv"
+    path.write_text("kommunkod,year,score,score\n2417,2019,1,2\n", encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1 and "dup.csv:1 [score]" in err and "kolumn 3 och 4" in err
+
+
+def test_unknown_language_falls_back_to_swedish(capsys, monkeypatch):
+    monkeypatch.setenv("KOMPASS_LANG", "de")
+    code, out, err = run(capsys, "peers", "Norsjö:2018", "--format", "json")
+    assert code == 0 and json.loads(out)["version"] == "2016"
+
+
+def test_missing_data_folder_is_wrong_usage(capsys, tmp_path):
+    code, out, err = run(capsys, "info", "--data-dir", str(tmp_path / "nowhere"))
+    assert code == 2 and "scores.csv" in err

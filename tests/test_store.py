@@ -122,3 +122,14 @@ def test_derived_tables_follow_an_add(data_dir, tmp_path):
     add_scores(path, data_dir)
     ds = load_dataset(data_dir)
     assert "0115:2018:2016:full" in set(ds.score_sets["score_set_id"])
+
+
+def test_shipped_derived_tables_are_fresh():
+    # After changing checks.py, a flag text or a CSV by hand, run `python -m kompass_data build`.
+
+    from kompass_data.schema import TABLES as _TABLES
+    from kompass_data.store import _derived_key, _recorded_hash, _sha256
+
+    hashes = {name: _sha256(DATASETS / csv_name) for name, (csv_name, _c) in _TABLES.items()}
+    for name in ("flags", "score_sets"):
+        assert _recorded_hash(DATASETS / PARQUET_DIR / f"_{name}.parquet", "inputs_sha256") == _derived_key(hashes)
