@@ -71,6 +71,12 @@ def _codes(text: str | None) -> list[str]:
     return [c.strip().zfill(4) for c in str(text).split(",") if c.strip()]
 
 
+def first_code(param: str = "kommun") -> str | None:
+    """The first municipality code of ?kommun= (a trend link carries several: 2417,2282), else None."""
+    codes = _codes(get_param(param))
+    return codes[0] if codes else None
+
+
 def municipality_options(ds) -> list[str]:
     """Codes of municipalities with at least one score set, sorted by name."""
     names = ds.municipality_names
@@ -102,7 +108,7 @@ def municipalities_picker(ds, key: str = "pick_kommuner") -> list[str]:
     return codes
 
 
-def score_set_label(ref: ScoreSetRef, lang_key_kind: bool = True) -> str:
+def score_set_label(ref: ScoreSetRef) -> str:
     """'2018 · version 2016' (· egen analys)."""
     text = f"{ref.year} · {t('ui.fig.version')} {ref.instrument_version}"
     if ref.evaluation_kind == "self":

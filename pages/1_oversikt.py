@@ -6,7 +6,7 @@ from kompass_data.figures import choropleth, holdings_by_year
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
 from kompass_ui.views import map_sentence, map_values, md, version_overview
-from kompass_ui.widgets import get_param, labelled, set_param, version_picker
+from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, get_param, labelled, set_param, version_picker
 
 
 def main() -> None:
@@ -46,7 +46,7 @@ def main() -> None:
 
     # Ways in.
     st.subheader(t("ui.overview.ways_in"))
-    kommun = get_param("kommun") or "2417"
+    kommun = first_code() or DEFAULT_KOMMUN
     name = ds.municipality_names.get(kommun, kommun)
     params = {"kommun": kommun}
     if get_param("ar"):

@@ -99,3 +99,22 @@ def test_page_runs_in_english(page):
     at = open_page(page, lang="en", **NORSJO)
     assert unexpected_errors(at) == []
     assert at.title[0].value in {messages.t(k, "en") for k in messages.CATALOGUE if k.startswith("ui.page.")}
+
+
+def test_overview_ways_in_use_the_first_municipality_of_a_trend_link():
+    at = open_page("pages/1_oversikt.py", kommun="2417,2282")  # as the trend page leaves the URL
+    assert unexpected_errors(at) == []
+    links = [el.proto for el in at.get("page_link")]
+    profile = next(p for p in links if "kommunprofil" in p.page)
+    assert profile.label == messages.t("ui.overview.link_profile", "sv", name="Norsjö")
+    assert profile.query_string == "kommun=2417"
+    trend = next(p for p in links if "utveckling" in p.page)
+    assert trend.label == messages.t("ui.overview.link_trend", "sv", name="Norsjö")
+
+
+def test_overview_ways_in_default_to_the_seed_municipality():
+    from kompass_ui.widgets import DEFAULT_KOMMUN
+
+    at = open_page("pages/1_oversikt.py")
+    profile = next(el.proto for el in at.get("page_link") if "kommunprofil" in el.proto.page)
+    assert DEFAULT_KOMMUN == "2417" and profile.label == messages.t("ui.overview.link_profile", "sv", name="Norsjö")
