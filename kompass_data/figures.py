@@ -15,6 +15,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from .compare import THIN_N, latest_with
 from .instruments import AREA_CODES, TOTAL_MAX, VERSIONS
 from .messages import t
 
@@ -138,14 +139,17 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
     n_values = [int(n) for n in areas["peer_n"]]
     peer_hover = [
         f"<b>{t('ui.fig.peer_mean', lang)}</b><br>{tick}<br>{fmt(m)} (n = {n})"
-        + (f"<br>{t('ui.thin_mean', lang)}" if n == 1 else "")
+        + (f"<br>{esc(t('ui.thin_mean', lang, n=THIN_N))}" if 0 < n < THIN_N else "")
         for tick, m, n in zip(theta, areas["peer_mean"], n_values)
     ]
     present = [n for n in n_values if n]
     n_text = "0" if not present else (str(min(present)) if min(present) == max(present) else f"{min(present)}–{max(present)}")
+    peer_name = t("ui.fig.peer_mean_n", lang, n=n_text)
+    if present and min(present) < THIN_N:
+        peer_name += f" · {t('ui.thin_mean', lang, n=THIN_N)}"
     fig.add_trace(
         go.Scatterpolar(
-            r=_none(areas["peer_mean"]), theta=theta, name=esc(t("ui.fig.peer_mean_n", lang, n=n_text)),
+            r=_none(areas["peer_mean"]), theta=theta, name=esc(peer_name),
             mode="lines+markers", fill="toself", fillcolor="rgba(0,0,0,0)",
             line=dict(color=OKABE_ITO[1], width=2, dash="dash"), marker=dict(symbol="square", size=8),
             customdata=[[n] for n in n_values], hovertext=peer_hover, hovertemplate="%{hovertext}<extra></extra>",
@@ -171,7 +175,7 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
 
 
 def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
-    """Sub-areas of one score set as % of their maximum (columns code, name, score, max_score)."""
+    """Sub-areas of one score set as % of their maximum (columns code, name, score, max_score; note if any)."""
     rows = rows.copy()
     rows["_order"] = rows["code"].map(lambda c: tuple(int(p) for p in str(c).split(".")))
     rows = rows.sort_values("_order", ascending=False)  # first sub-area on top
@@ -180,11 +184,14 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
     text = [f"{fmt(s)}/{fmt(m)} ({fmt(p)} %)" for s, m, p in zip(rows["score"], rows["max_score"], percent)]
     area = rows["code"].astype(str).str.split(".").str[0]
     colours = [OKABE_ITO[0] if int(a) % 2 else OKABE_ITO[5] for a in area]
+    notes = rows["note"].fillna("").astype(str).tolist() if "note" in rows else [""] * len(rows)
     fig = go.Figure(
         go.Bar(
             x=_none(percent), y=labels, orientation="h", text=text, textposition="auto",
             marker=dict(color=colours), name=t("ui.fig.percent_of_max", lang),
-            hovertext=[f"{lab}<br>{tx}" for lab, tx in zip(labels, text)], hovertemplate="%{hovertext}<extra></extra>",
+            hovertext=[f"{lab}<br>{tx}" + (f"<br>{t('ui.col.note', lang)}: {esc(n)}" if n else "")
+                       for lab, tx, n in zip(labels, text, notes)],
+            hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     fig.update_xaxes(range=[0, 100], title=t("ui.fig.percent_of_max", lang), ticksuffix=" %")
@@ -341,10 +348,15 @@ def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv") -
 def distribution(
     sets: pd.DataFrame, codes: list[str], labels: dict[str, str], lang: str = "sv", focus: str | None = None
 ) -> go.Figure:
-    """A box per item with every score set drawn as a point; the focus municipality's points marked."""
+    """A box per item over each municipality once (its latest score set with the item), every point drawn.
+
+    The same selection as `compare.latest_with`, so the box, its points and the statistics table agree;
+    the focus municipality's point is marked with a star.
+    """
     fig = go.Figure()
+    xs, ys, focus_hover, focus_name = [], [], [], None
     for code in codes:
-        part = sets.dropna(subset=[code])
+        part = latest_with(sets, code)
         tick = area_tick(code, labels.get(code, code)) if code != "total" else esc(labels.get(code, code))
         hover = [
             f"<b>{esc(m)} {int(y)}</b> ({t(f'ui.kind.{k}', lang)})<br>{tick}: {fmt(v)}"
@@ -358,24 +370,20 @@ def distribution(
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    if focus:
-        mine = sets[sets["kommunkod"] == focus]
-        xs, ys, hover = [], [], []
-        for code in codes:
-            tick = area_tick(code, labels.get(code, code)) if code != "total" else esc(labels.get(code, code))
-            for m, y, v in zip(mine["municipality"], mine["year"], mine[code]):
-                if pd.notna(v):
-                    xs.append(tick)
-                    ys.append(float(v))
-                    hover.append(f"<b>{esc(m)} {int(y)}</b><br>{tick}: {fmt(v)}")
-        if xs:
-            fig.add_trace(
-                go.Scatter(
-                    x=xs, y=ys, mode="markers", name=esc(str(mine["municipality"].iloc[0])),
-                    marker=dict(symbol="star", size=16, color=OKABE_ITO[1], line=dict(color="#000000", width=1)),
-                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-                )
+        for kod, m, v, h in zip(part["kommunkod"], part["municipality"], part[code], hover):
+            if focus and kod == focus:
+                xs.append(tick)
+                ys.append(float(v))
+                focus_hover.append(h)
+                focus_name = str(m)
+    if xs:
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="markers", name=esc(focus_name),
+                marker=dict(symbol="star", size=16, color=OKABE_ITO[1], line=dict(color="#000000", width=1)),
+                hovertext=focus_hover, hovertemplate="%{hovertext}<extra></extra>",
             )
+        )
     top = TOTAL_MAX if codes == ["total"] else AREA_MAX
     fig.update_yaxes(range=[0, top * 1.02], title=t("ui.fig.points", lang))
     fig.update_xaxes(automargin=True, tickangle=0)

@@ -102,3 +102,39 @@ def test_holdings_by_year_counts_every_score_set_once(shipped):
     assert sum(sum(trace.y) for trace in fig.data) == len(shipped.score_sets) == 37
     self_traces = [tr for tr in fig.data if "egen analys" in tr.name]
     assert [(list(tr.x), list(tr.y)) for tr in self_traces] == [([2017], [1])]  # Norsjö 2017, 2010 version
+
+
+def test_radar_calls_means_of_fewer_than_three_no_benchmark(ds):
+    from kompass_data.compare import THIN_N
+    from kompass_data.messages import t
+
+    note = esc(t("ui.thin_mean", "en", n=THIN_N))
+    assert note == "n &lt; 3: a mean of fewer than 3 municipalities is no benchmark"
+    thin = radar(peer_comparison(ds, score_set(ds, "2417", 2018)), lang="en").to_plotly_json()["data"][1]
+    assert [note in h for h in thin["hovertext"]] == [n < 3 for (n,) in thin["customdata"]]
+    assert [n for (n,) in thin["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2] and thin["name"].endswith(note)
+    solid = radar(peer_comparison(ds, score_set(ds, "1444", 2014)), lang="en").to_plotly_json()["data"][1]
+    assert [n for (n,) in solid["customdata"]] == [5, 3, 3, 3, 3, 3, 4, 3]
+    assert not any(note in h for h in solid["hovertext"]) and note not in solid["name"]
+
+
+def test_distribution_draws_each_municipality_once_per_item(ds):
+    from kompass_data import PeerFilter
+    from kompass_data.compare import peer_candidates
+
+    sets = peer_candidates(ds, "2020", PeerFilter())
+    fig = distribution(sets, ["total"], {"total": "Total"}, "en", focus="1284").to_plotly_json()
+    box, star = fig["data"]
+    assert sorted(box["y"]) == [510, 546, 557, 679]  # Höganäs 2023, not also Höganäs 2020
+    assert star["y"] == [679] and star["name"] == "Höganäs"
+
+
+def test_sub_area_hover_carries_the_datas_note():
+    from kompass_data.figures import subarea_bars
+
+    rows = pd.DataFrame({"code": ["7.4", "7.5"], "name": ["A", "B"], "score": [10.0, 8.0], "max_score": [20.0, 20.0],
+                         "note": ["", "the OCR text reads 3 <b>"]})
+    bar = subarea_bars(rows, "en").to_plotly_json()["data"][0]
+    hover = dict(zip(bar["y"], bar["hovertext"]))
+    assert hover["7.5 B"].endswith("<br>Note in the data: the OCR text reads 3 &lt;b&gt;")
+    assert "Note" not in hover["7.4 A"]
