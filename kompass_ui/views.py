@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from kompass_data.compare import ITEM_CODES, ranking
+from kompass_data.compare import ITEM_CODES, THIN_N, latest_with, ranking
 from kompass_data.figures import fmt
 from kompass_data.instruments import AREA_CODES, VERSIONS
 from kompass_data.messages import t
@@ -50,10 +50,27 @@ def flag_text_by_item(flags: pd.DataFrame) -> dict[str, str]:
     return {c: " | ".join(m) for c, m in out.items()}
 
 
-def profile_table(comparison, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Score, peer mean, n, difference, percentile and flags per item (total first)."""
+def set_rows(ds, ref) -> pd.DataFrame:
+    """The published rows (total, areas, sub-areas) of one score set in ds.scores."""
+    s = ds.scores
+    return s[
+        (s["kommunkod"] == ref.kommunkod) & (s["year"] == ref.year)
+        & (s["instrument_version"].astype(str) == ref.instrument_version)
+        & (s["evaluation_kind"].astype(str) == ref.evaluation_kind)
+    ]
+
+
+def set_notes(ds, ref) -> dict[str, str]:
+    """code -> the data's note for that number of one score set ('total', '1', '7.5'), where there is one."""
+    rows = set_rows(ds, ref)
+    return {str(c): str(n) for c, n in zip(rows["code"], rows["note"]) if not pd.isna(n) and str(n).strip()}
+
+
+def profile_table(comparison, flags: pd.DataFrame, lang: str, notes: dict[str, str] | None = None) -> pd.DataFrame:
+    """Score, peer mean, n, difference, percentile, flags and the data's notes per item (total first)."""
     table = comparison.table
     by_item = flag_text_by_item(flags)
+    notes = notes or {}
     return pd.DataFrame(
         {
             t("ui.col.item", lang): [
@@ -65,8 +82,25 @@ def profile_table(comparison, flags: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("ui.col.difference", lang): table["difference"].round(1),
             t("ui.col.percentile", lang): table["percentile"].round(0),
             t("ui.col.flags", lang): [by_item.get(code, "") for code in table["code"]],
+            t("ui.col.note", lang): [notes.get(code, "") for code in table["code"]],
         }
     )
+
+
+def peers_display(comparison, lang: str) -> pd.DataFrame:
+    """The peer score sets behind the means: municipality, year, kind, scores and the items each entered."""
+    peers = comparison.peers
+    total = t("ui.col.total", lang)
+    used_for = [
+        ", ".join(total if c == "total" else c for c in str(u).split(", ")) for u in peers["used_for"]
+    ]
+    out = peers[["municipality", "year", "evaluation_kind", "total", *[str(i) for i in range(1, 9)]]].rename(
+        columns={"municipality": t("ui.col.municipality", lang), "year": t("ui.col.year", lang),
+                 "evaluation_kind": t("ui.col.kind", lang), "total": total}
+    )
+    out[t("ui.col.kind", lang)] = [t(f"ui.kind.{k}", lang) for k in peers["evaluation_kind"].astype(str)]
+    out.insert(3, t("ui.col.used_for", lang), used_for)
+    return out.reset_index(drop=True)
 
 
 def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
@@ -97,15 +131,11 @@ def radar_sentence(comparison, lang: str) -> str:
 
 
 def subarea_rows(ds, ref, flags: pd.DataFrame) -> pd.DataFrame:
-    """Sub-areas of one score set with catalogue name, score, max, percent and flags."""
-    s = ds.scores
-    rows = s[
-        (s["kommunkod"] == ref.kommunkod) & (s["year"] == ref.year)
-        & (s["instrument_version"].astype(str) == ref.instrument_version)
-        & (s["evaluation_kind"].astype(str) == ref.evaluation_kind) & (s["level"].astype(str) == "subarea")
-    ]
+    """Sub-areas of one score set with catalogue name, score, max, percent, flags and the data's note."""
+    rows = set_rows(ds, ref)
+    rows = rows[rows["level"].astype(str) == "subarea"]
     if rows.empty:
-        return pd.DataFrame(columns=["code", "name", "score", "max_score", "percent", "flags"])
+        return pd.DataFrame(columns=["code", "name", "score", "max_score", "percent", "flags", "note"])
     items = ds.instrument_items
     names = items[(items["instrument_version"].astype(str) == ref.instrument_version) & (items["level"].astype(str) == "subarea")]
     name_of = dict(zip(names["code"], names["name"]))
@@ -120,6 +150,7 @@ def subarea_rows(ds, ref, flags: pd.DataFrame) -> pd.DataFrame:
     )
     out["percent"] = (100.0 * out["score"] / out["max_score"]).round(0)
     out["flags"] = [by_item.get(c, "") for c in out["code"]]
+    out["note"] = ["" if pd.isna(n) else str(n) for n in rows["note"]]
     out["_order"] = out["code"].map(lambda c: tuple(int(p) for p in c.split(".")))
     return out.sort_values("_order").drop(columns="_order").reset_index(drop=True)
 
@@ -238,18 +269,57 @@ def compare_display(table: pd.DataFrame, columns: list[str], lang: str) -> pd.Da
 
 
 def distribution_table(sets: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
-    """n, min, median, mean and max of each item over the score sets shown."""
+    """n, mean, median, min and max of each item: each municipality once, its latest score set with the item.
+
+    `sets` are peer candidates (compare.peer_candidates); the selection is compare.latest_with's, the same
+    rule as peer means and the ranking, so n counts municipalities.
+    """
     rows = []
     for code in ITEM_CODES:
-        values = sets[code].dropna()
+        values = latest_with(sets, code)[code].astype("float64")
         rows.append(
             {
                 t("ui.col.item", lang): labels.get(code, code) if code == "total" else f"{code}. {labels.get(code, code)}",
                 t("ui.col.n", lang): int(values.size),
-                "min": values.min() if values.size else None,
-                t("ui.col.median", lang): values.median() if values.size else None,
-                t("ui.col.mean", lang): round(values.mean(), 1) if values.size else None,
-                "max": values.max() if values.size else None,
+                t("ui.col.mean", lang): round(float(values.mean()), 1) if values.size else None,
+                t("ui.col.median", lang): float(values.median()) if values.size else None,
+                t("ui.col.min", lang): float(values.min()) if values.size else None,
+                t("ui.col.max", lang): float(values.max()) if values.size else None,
             }
         )
     return pd.DataFrame(rows)
+
+
+def thin_items(sets: pd.DataFrame) -> list[str]:
+    """Items whose one-per-municipality values number more than 0 and fewer than THIN_N."""
+    return [c for c in ITEM_CODES if 0 < len(latest_with(sets, c)) < THIN_N]
+
+
+def version_of(ds, kommun: str, year: str | None) -> str | None:
+    """The version of kommun's score set in year (its latest when year is None or has none); None without sets."""
+    mine = ds.score_sets[ds.score_sets["kommunkod"] == kommun]
+    if year:
+        mine = mine[mine["year"].astype(str) == year]
+    return str(mine.sort_values("year")["instrument_version"].iloc[-1]) if len(mine) else None
+
+
+def default_compare_selection(sets: pd.DataFrame, focus_kommun: str | None, with_areas: set) -> list[str]:
+    """The focus municipality's latest set of the version plus up to three others with area scores."""
+    mine = sets[sets["kommunkod"] == focus_kommun].sort_values("year")
+    first = list(mine["score_set_id"].iloc[-1:])
+    others = [s for s in sets.sort_values("year", ascending=False).drop_duplicates("kommunkod")["score_set_id"]
+              if s in with_areas and s not in first]
+    chosen = first + others[: 4 - len(first)]
+    return chosen or list(sets["score_set_id"].iloc[:3])
+
+
+def compare_sentence(table: pd.DataFrame, columns: list[str], lang: str) -> str:
+    """The comparison in words: highest and lowest total among the chosen score sets, and how many lack one."""
+    total = table.set_index("code").loc["total"]
+    have = [(c, float(total[c])) for c in columns if not pd.isna(total[c])]
+    if not have:
+        return t("ui.compare.sentence_no_total", lang, n=len(columns))
+    best = max(have, key=lambda x: x[1])
+    worst = min(have, key=lambda x: x[1])
+    return t("ui.compare.sentence", lang, n=len(columns), best=best[0], best_total=f"{best[1]:g}",
+             worst=worst[0], worst_total=f"{worst[1]:g}", missing=len(columns) - len(have))

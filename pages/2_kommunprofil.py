@@ -3,11 +3,12 @@
 import streamlit as st
 
 from kompass_data import peer_comparison
+from kompass_data.compare import THIN_N
 from kompass_data.figures import radar, subarea_bars
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
-    SET_WIDE_CHECKS, furthest, md, profile_table, radar_sentence, set_flags, subarea_rows,
+    SET_WIDE_CHECKS, furthest, md, peers_display, profile_table, radar_sentence, set_flags, set_notes, subarea_rows,
 )
 from kompass_ui.widgets import get_param, municipality_picker, peer_filter_widgets, score_set_picker, set_param
 
@@ -41,8 +42,8 @@ def main() -> None:
     ns = [int(n) for n in table["peer_n"]]
     if max(ns) == 0:
         st.warning(t("ui.profile.no_peers", version=ref.instrument_version))
-    elif 1 in ns:
-        st.warning(t("ui.thin_mean_long"), icon=":material/warning:")
+    elif any(0 < n < THIN_N for n in ns):
+        st.warning(t("ui.thin_mean_long", n=THIN_N), icon=":material/warning:")
     st.caption(t("ui.profile.peer_rule", version=ref.instrument_version))
 
     if areas["score"].notna().sum() == 0:
@@ -52,8 +53,10 @@ def main() -> None:
             st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
         st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang()), key="radar")
         st.markdown(md(radar_sentence(comparison, lang())))
-    st.dataframe(profile_table(comparison, flags, lang()), hide_index=True,
-                 column_config={t("ui.col.flags"): st.column_config.TextColumn(width="large")})
+    notes = set_notes(ds, ref)
+    st.dataframe(profile_table(comparison, flags, lang(), notes), hide_index=True,
+                 column_config={t("ui.col.flags"): st.column_config.TextColumn(width="large"),
+                                t("ui.col.note"): st.column_config.TextColumn(width="large")})
     for code, message in zip(flags["code"], flags["message"]):
         if code in set(table["code"]) and message not in set(flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]):
             item = t("ui.col.total") if code == "total" else f"{code}. {table.set_index('code').loc[code, 'label']}"
@@ -74,16 +77,19 @@ def main() -> None:
         st.subheader(t("ui.profile.subareas"))
         st.plotly_chart(subarea_bars(subs, lang()), key="subareas")
         st.caption(t("ui.profile.subareas_caption", n=len(subs)))
+        for code, note in zip(subs["code"], subs["note"]):
+            if note:
+                st.markdown(f"ℹ **{md(code)}:** {md(note)}")
         with st.expander(t("ui.profile.subareas_table")):
             st.dataframe(subs.rename(columns={
                 "code": t("ui.col.code"), "name": t("ui.col.item"), "score": t("ui.col.score"),
-                "max_score": t("ui.col.max"), "percent": "%", "flags": t("ui.col.flags")}), hide_index=True)
+                "max_score": t("ui.col.max"), "percent": "%", "flags": t("ui.col.flags"), "note": t("ui.col.note")}),
+                hide_index=True)
 
-    with st.expander(t("ui.profile.peers_used", n=len(comparison.peers))):
-        peers = comparison.peers
-        st.dataframe(peers[["municipality", "year", "evaluation_kind", "total", *[str(i) for i in range(1, 9)]]].rename(
-            columns={"municipality": t("ui.col.municipality"), "year": t("ui.col.year"),
-                     "evaluation_kind": t("ui.col.kind"), "total": t("ui.col.total")}), hide_index=True)
+    peers = comparison.peers
+    with st.expander(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers))):
+        st.caption(t("ui.profile.peers_caption"))
+        st.dataframe(peers_display(comparison, lang()), hide_index=True)
     if has_refs:
         with st.expander(t("ui.profile.refs_table")):
             refs = comparison.references

@@ -2,24 +2,31 @@
 
 import streamlit as st
 
-from kompass_data import ranking, top_per_area
-from kompass_data.compare import ITEM_CODES, item_labels
+from kompass_data import PeerFilter, ranking, top_per_area
+from kompass_data.compare import THIN_N, item_labels, peer_candidates
 from kompass_data.figures import distribution
 from kompass_data.instruments import AREA_CODES
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.views import distribution_table
-from kompass_ui.widgets import get_param, item_picker, version_picker
+from kompass_ui.views import distribution_table, thin_items
+from kompass_ui.widgets import first_code, get_param, item_picker, set_param, version_picker
 
 
 def main() -> None:
     ds = dataset()
     st.title(t("ui.page.fordelning"))
-    focus = (get_param("kommun") or "").split(",")[0] or None
-    version = version_picker(ds, default="2016")
-    st.caption(t("ui.dist.rule", version=version))
-    sets = ds.score_sets[(ds.score_sets["instrument_version"].astype(str) == version)
-                         & (ds.score_sets["evaluation_kind"].astype(str) == "full")]
+    focus = first_code()
+    cols = st.columns([2, 1])
+    with cols[0]:
+        version = version_picker(ds, default="2016")
+    if "dist_egen" not in st.session_state:
+        st.session_state["dist_egen"] = get_param("egen") == "1"
+    with cols[1]:
+        st.write("")
+        include_self = st.checkbox(t("ui.pick.egen"), key="dist_egen")
+    set_param("egen", "1" if include_self else None)
+    st.caption(t("ui.dist.rule_self" if include_self else "ui.dist.rule", version=version))
+    sets = peer_candidates(ds, version, PeerFilter(include_self=include_self))
     labels = item_labels(ds, version, lang())
     if sets.empty:
         st.info(t("ui.dist.empty", version=version))
@@ -36,15 +43,15 @@ def main() -> None:
     st.subheader(t("ui.dist.total"))
     if sets["total"].notna().any():
         st.plotly_chart(distribution(sets, ["total"], labels, lang(), focus), key="dist_total")
-    st.caption(t("ui.dist.caption", sets=len(sets), version=version))
+    st.caption(t("ui.dist.caption", sets=len(sets), munis=sets["kommunkod"].nunique(), version=version))
     st.dataframe(distribution_table(sets, labels, lang()), hide_index=True)
-    thin = [c for c in ITEM_CODES if 0 < sets[c].notna().sum() < 3]
+    thin = thin_items(sets)
     if thin:
-        st.warning(t("ui.dist.thin", items=", ".join(labels[c] if c == "total" else c for c in thin)))
+        st.warning(t("ui.dist.thin", n=THIN_N, items=", ".join(labels[c] if c == "total" else c for c in thin)))
 
     st.subheader(t("ui.dist.ranking"))
     item = item_picker(labels, key="pick_rank_item")
-    ranked = ranking(ds, version, item, latest_only=True)
+    ranked = ranking(ds, version, item, include_self=include_self, latest_only=True)
     st.caption(t("ui.dist.ranking_caption", n=len(ranked), item=labels[item]))
     st.dataframe(
         ranked[["rank", "municipality", "year", item]].rename(columns={

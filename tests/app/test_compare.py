@@ -40,3 +40,38 @@ def test_a_score_set_of_another_version_in_the_url_is_not_offered():
 def test_radar_view_from_the_url():
     at = open_page(COMPARE, vy="radar", **NORSJO)
     assert figures(at)[0]["data"][0]["type"] == "scatterpolar"
+
+
+def test_version_of_a_municipality_and_year():
+    from kompass_ui.views import version_of
+
+    ds = load_dataset()
+    assert version_of(ds, "2417", "2018") == "2016"
+    assert version_of(ds, "2417", "2015") == "2010"
+    assert version_of(ds, "2417", None) == "2016"  # the latest: 2018
+    assert version_of(ds, "9999", None) is None
+
+
+def test_default_selection_is_the_focus_then_the_latest_others_with_areas():
+    from kompass_ui.views import default_compare_selection
+
+    ds = load_dataset()
+    sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == "2016"].sort_values(["municipality", "year"])
+    with_areas = set(sets.loc[sets["n_areas"] > 0, "score_set_id"])
+    assert default_compare_selection(sets, "2417", with_areas) == [
+        "2417:2018:2016:full", "0381:2018:2016:full", "1481:2016:2016:full", "0486:2016:2016:full"]
+    # Vallentuna has only totals: it still leads, followed by the others with areas.
+    assert default_compare_selection(sets, "0115", with_areas)[:2] == ["0115:2019:2016:full", "0381:2018:2016:full"]
+
+
+def test_compare_sentence_counts_missing_totals_whatever_the_missing_marker():
+    import pandas as pd
+
+    from kompass_ui.views import compare_sentence
+
+    table = pd.DataFrame({"code": ["total", "1"], "A 2018": [509.0, 69.0], "B 2016": [None, 49.0],
+                          "C 2018": pd.array([519.0, 71.0], dtype="Float64")})
+    table["B 2016"] = table["B 2016"].astype("Float64")  # pd.NA, where `x == x` would raise
+    assert compare_sentence(table, ["A 2018", "B 2016", "C 2018"], "sv") == messages.t(
+        "ui.compare.sentence", "sv", n=3, best="C 2018", best_total="519", worst="A 2018", worst_total="509", missing=1)
+    assert compare_sentence(table, ["B 2016"], "en") == messages.t("ui.compare.sentence_no_total", "en", n=1)

@@ -8,16 +8,56 @@ from kompass_data import messages
 from .conftest import NORSJO, figures, open_page, unexpected_errors
 
 
-def test_distribution_draws_every_score_set_as_a_point_and_marks_the_focus():
+def test_distribution_draws_each_municipality_once_and_marks_the_focus():
     at = open_page("pages/5_fordelning.py", **NORSJO)
     assert unexpected_errors(at) == []
     areas, total = figures(at)
     assert all(tr["boxpoints"] == "all" for tr in areas["data"] if tr["type"] == "box")
     box_total = total["data"][0]
-    assert sorted(box_total["y"]) == sorted([519, 419, 668, 402, 509, 497, 555, 603, 496])
+    # Version 2016, each municipality's latest total: Vallentuna 2019 (603), not also Vallentuna 2017 (555).
+    assert sorted(box_total["y"]) == [402, 419, 496, 497, 509, 519, 603, 668]
     assert total["data"][-1]["name"] == "Norsjö" and total["data"][-1]["y"] == [509]
+    assert at.dataframe[0].value.iloc[0][messages.t("ui.col.n", "sv")] == 8  # the table counts the same
     ranking = at.dataframe[1].value
     assert ranking.iloc[0][messages.t("ui.col.municipality", "sv")] == "Helsingborg"
+
+
+def _stats(at, item):
+    table = at.dataframe[0].value
+    return table[table[messages.t("ui.col.item", "sv")] == item].iloc[0]
+
+
+def test_distribution_table_is_one_value_per_municipality_with_translated_headers():
+    at = open_page("pages/5_fordelning.py", version="2020")
+    assert unexpected_errors(at) == []
+    table = at.dataframe[0].value
+    assert list(table.columns) == [messages.t(f"ui.col.{c}", "sv") for c in ("item", "n", "mean", "median", "min", "max")]
+    total = _stats(at, "Totalt")  # Höganäs 2023 679, Kumla 2020 557, Mark 2024 510, Tomelilla 2022 546
+    assert total[messages.t("ui.col.n", "sv")] == 4 and total[messages.t("ui.col.mean", "sv")] == 573.0
+    assert total[messages.t("ui.col.min", "sv")] == 510 and total[messages.t("ui.col.max", "sv")] == 679
+    assert total[messages.t("ui.col.median", "sv")] == 551.5
+    at = open_page("pages/5_fordelning.py", version="2010")
+    assert _stats(at, "Totalt")[messages.t("ui.col.n", "sv")] == 12
+
+
+def test_distribution_can_include_self_assessments_from_the_url():
+    at = open_page("pages/5_fordelning.py", version="2010")
+    area1 = _stats(at, "1. Offentlighet och demokrati")
+    assert area1[messages.t("ui.col.n", "sv")] == 6 and area1[messages.t("ui.col.mean", "sv")] == 57.5  # Norsjö 2015: 43
+    assert at.checkbox(key="dist_egen").value is False
+    at = open_page("pages/5_fordelning.py", version="2010", egen="1")
+    assert unexpected_errors(at) == []
+    assert at.checkbox(key="dist_egen").value is True and at.query_params["egen"] == "1"
+    area1 = _stats(at, "1. Offentlighet och demokrati")
+    assert area1[messages.t("ui.col.n", "sv")] == 6 and area1[messages.t("ui.col.mean", "sv")] == 58.3  # Norsjö 2017 (egen analys): 48
+    at.checkbox(key="dist_egen").uncheck().run()
+    assert "egen" not in at.query_params
+
+
+def test_distribution_warns_below_three_municipalities():
+    at = open_page("pages/5_fordelning.py", version="2016")
+    warning = next(w.value for w in at.warning)
+    assert warning == messages.t("ui.dist.thin", "sv", n=3, items="3, 5, 6, 7")  # Mölndal and Norsjö only
 
 
 def test_export_previews_the_filtered_rows_and_offers_a_zip():

@@ -1,6 +1,7 @@
 """Kommunprofil: ?kommun=2417&ar=2018 draws the seed report's radar of Norsjö against its version's peers."""
 
 from kompass_data import messages
+from kompass_data.figures import esc
 
 from .conftest import NORSJO, figures, open_page, unexpected_errors
 
@@ -34,9 +35,63 @@ def test_the_url_carries_the_state_and_the_table_says_what_the_radar_shows():
     assert row[messages.t("ui.col.difference", "sv")] == 8.0
 
 
-def test_a_mean_of_one_is_called_no_benchmark():
+THIN = messages.t("ui.thin_mean_long", "sv", n=3)
+
+
+def test_a_mean_of_fewer_than_three_is_called_no_benchmark():
+    at = open_page(PROFILE, **NORSJO)  # area peers: n = 1 (areas 3, 5, 6, 7), 2 (2, 4, 8), 3 (1)
+    assert THIN in [w.value for w in at.warning]
+    assert "färre än 3 kommuner" in THIN
+    peer = radar_of(at)["data"][1]
+    assert [n for (n,) in peer["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2]
+    thin_note = esc(messages.t("ui.thin_mean", "sv", n=3))  # "n &lt; 3: ...": Plotly reads labels as HTML
+    assert [thin_note in h for h in peer["hovertext"]] == [False, True, True, True, True, True, True, True]
+    assert peer["name"].endswith(thin_note)
+
+
+def test_a_mean_of_two_is_no_benchmark_either():
+    at = open_page(PROFILE, kommun="0381", ar="2016")  # Enköping 2016: its four areas rest on n = 2 and 3
+    assert unexpected_errors(at) == []
+    assert sorted(set(at.dataframe[0].value[messages.t("ui.col.n", "sv")])) == [2, 3, 7]
+    assert THIN in [w.value for w in at.warning]
+
+
+def test_means_of_three_or_more_get_no_warning():
+    at = open_page(PROFILE, kommun="1444", ar="2014")  # Grästorp 2014: areas n = 3 to 5, total n = 11
+    assert unexpected_errors(at) == []
+    table = at.dataframe[0].value
+    assert list(table[messages.t("ui.col.n", "sv")]) == [11, 5, 3, 3, 3, 3, 3, 4, 3]
+    assert THIN not in [w.value for w in at.warning]
+    peer = radar_of(at)["data"][1]
+    assert not any(esc(messages.t("ui.thin_mean", "sv", n=3)) in h for h in peer["hovertext"])
+
+
+def test_peers_used_name_the_items_each_score_set_entered():
+    at = open_page(PROFILE, kommun="1444", ar="2014")
+    used = messages.t("ui.col.used_for", "sv")
+    peers = next(d.value for d in at.dataframe if used in d.value.columns)
+    orebro = peers[peers[messages.t("ui.col.municipality", "sv")] == "Örebro"]
+    assert list(zip(orebro[messages.t("ui.col.year", "sv")], orebro[used])) == [
+        (2012, "1, 2, 3, 4, 5, 6, 7, 8"), (2015, "Totalt")]
+    assert len(peers) == 12  # 11 municipalities, Örebro twice
+    assert any(e.label == messages.t("ui.profile.peers_used", "sv", n=11, sets=12) for e in at.expander)
+    assert messages.t("ui.profile.peers_caption", "sv") in [c.value for c in at.caption]
+
+
+def test_notes_of_the_data_stand_next_to_their_numbers():
     at = open_page(PROFILE, **NORSJO)
-    assert any("ett medelvärde av 1 är inget riktmärke" in w.value for w in at.warning)
+    subs = next(d.value for d in at.dataframe if messages.t("ui.col.code", "sv") in d.value.columns)
+    row = subs[subs[messages.t("ui.col.code", "sv")] == "7.5"].iloc[0]
+    assert row[messages.t("ui.col.note", "sv")] == "the OCR text reads 3; its 40 % of 20 and the area sum give 8"
+    assert row[messages.t("ui.col.score", "sv")] == 8
+    assert any(m.value.startswith("ℹ **7\\.5:**") and "OCR" in m.value for m in at.markdown)
+    bars = next(f for f in figures(at) if f["data"][0]["type"] == "bar")["data"][0]
+    assert "the OCR text reads 3" in bars["hovertext"][bars["y"].index(next(y for y in bars["y"] if y.startswith("7.5 ")))]
+
+    at = open_page(PROFILE, kommun="2282", ar="2011")  # Kramfors 2011: every area printed as percent
+    table = at.dataframe[0].value
+    notes = table[messages.t("ui.col.note", "sv")]
+    assert list(notes) == ["areas printed as percent of 100"] * 9
 
 
 def test_choosing_another_municipality_updates_the_url():
