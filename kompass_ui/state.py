@@ -15,8 +15,8 @@ from kompass_data.figures import round_coordinates
 from kompass_data.store import DEFAULT_DATA_DIR
 
 LANG_KEY = "_lang"
-UPLOADS_KEY = "_session_uploads"  # content hash -> {"name": str, "scores": DataFrame}
-SESSION_DS_KEY = "_session_dataset"  # (hash of uploads, Dataset)
+UPLOADS_KEY = "_session_uploads"  # content hash -> {"name": str, "scores": DataFrame}, in upload order
+SESSION_DS_KEY = "_session_dataset"  # (the uploads' hashes in order, Dataset)
 
 
 def data_dir() -> Path:
@@ -62,9 +62,11 @@ def content_hash(scores: pd.DataFrame) -> str:
 
 
 def add_upload(name: str, scores: pd.DataFrame) -> str:
-    """Layer validated score rows over this session's data; returns the upload's hash."""
+    """Layer validated score rows over this session's data (the latest upload wins); returns its hash."""
     key = content_hash(scores)
-    uploads()[key] = {"name": name, "scores": scores}
+    ups = uploads()
+    ups.pop(key, None)  # the same content again moves to the end: it is now the latest
+    ups[key] = {"name": name, "scores": scores}
     return key
 
 
@@ -74,18 +76,21 @@ def remove_upload(key: str) -> None:
 
 
 def dataset() -> Dataset:
-    """The dataset this session sees: shipped, plus its uploads (memoised by the uploads' content)."""
+    """The dataset this session sees: shipped, plus its uploads in upload order, so a later one wins.
+
+    Memoised by the uploads' hashes in that order.
+    """
     shipped = shipped_dataset()
     ups = uploads()
     if not ups:
         return shipped
-    key = "|".join(sorted(ups))
+    key = tuple(ups)
     memo = st.session_state.get(SESSION_DS_KEY)
     if memo and memo[0] == key:
         return memo[1]
     ds = shipped
-    for up_key in sorted(ups):
-        ds = ds.with_scores(ups[up_key]["scores"])
+    for upload in ups.values():
+        ds = ds.with_scores(upload["scores"])
     st.session_state[SESSION_DS_KEY] = (key, ds)
     return ds
 

@@ -18,8 +18,9 @@ from kompass_data.tables import read_table_bytes
 from kompass_data.validate import validate_scores
 
 REPORT_SUFFIXES = (".pdf", ".txt", ".text")
-TABLE_SUFFIXES = (".csv", ".xlsx", ".tsv")
 PASTED_NAME = "inklistrad-text"
+MAX_MB = 5  # the upload cap; .streamlit/config.toml server.maxUploadSize says the same (a test checks)
+MAX_BYTES = MAX_MB * 1024 * 1024  # Streamlit's megabyte; also the paste box's limit, in characters
 
 
 @dataclass

@@ -7,9 +7,10 @@ import streamlit as st
 from kompass_data.schema import CANONICAL_COLUMNS
 from kompass_ui.safe import run_page
 from kompass_ui.state import add_upload, dataset, lang, remove_upload, shipped_dataset, t, uploads
-from kompass_ui.upload import process_bytes, process_text
+from kompass_ui.upload import MAX_BYTES, MAX_MB, process_bytes, process_text
+from kompass_ui.views import md
 
-OUTCOMES = "_upload_outcomes"  # content hash -> UploadOutcome (validated once per content)
+OUTCOMES = "_upload_outcomes"  # source ("file"/"text") -> (content hash + language, UploadOutcome)
 
 
 def main() -> None:
@@ -21,14 +22,16 @@ def main() -> None:
         st.markdown(t("ui.upload.format_help"))
 
     shipped = shipped_dataset()  # validate against the shipped references, never a user's upload
-    file = st.file_uploader(t("ui.upload.file"), type=["csv", "xlsx", "pdf", "txt"], key="upload_file")
+    file = st.file_uploader(t("ui.upload.file", mb=MAX_MB), type=["csv", "xlsx", "pdf", "txt"], key="upload_file",
+                            max_upload_size=MAX_MB)
     if file is not None:
         raw = file.getvalue()
-        _show(_outcome(raw, lambda: process_bytes(raw, file.name, shipped, lang())), "file")
-    text = st.text_area(t("ui.upload.paste"), key="upload_text", height=180, placeholder=t("ui.upload.paste_hint"))
+        _show(_outcome("file", raw + file.name.encode("utf-8"), lambda: process_bytes(raw, file.name, shipped, lang())),
+              "file")
+    text = st.text_area(t("ui.upload.paste", mb=MAX_MB), key="upload_text", height=180,
+                        placeholder=t("ui.upload.paste_hint"), max_chars=MAX_BYTES)
     if text.strip():
-        raw = text.encode("utf-8")
-        _show(_outcome(raw, lambda: process_text(text, shipped, lang())), "text")
+        _show(_outcome("text", text.encode("utf-8"), lambda: process_text(text, shipped, lang())), "text")
 
     st.subheader(t("ui.upload.session_title"))
     ups = uploads()
@@ -41,23 +44,26 @@ def main() -> None:
     st.dataframe(session_sets[["municipality", "year", "instrument_version", "evaluation_kind", "total", "n_areas",
                                "n_subareas", "n_flags"]], hide_index=True)
     for key, up in list(ups.items()):
-        if st.button(t("ui.upload.remove", name=up["name"]), key=f"remove_{key}"):
+        if st.button(t("ui.upload.remove", name=md(up["name"])), key=f"remove_{key}"):
             remove_upload(key)
             st.rerun()
 
 
-def _outcome(raw: bytes, compute):
-    """Validate each distinct content once per session and language."""
+def _outcome(source: str, raw: bytes, compute):
+    """Validate each distinct content once per session and language, the file and the pasted text apart.
+
+    One entry per source (contents can be large), so a rerun caused by the other source or any widget
+    does not read a PDF again.
+    """
     key = hashlib.sha256(raw).hexdigest()[:16] + lang()
     cache = st.session_state.setdefault(OUTCOMES, {})
-    if key not in cache:
-        cache.clear()  # keep only the latest: contents can be large
-        cache[key] = compute()
-    return cache[key]
+    if cache.get(source, (None,))[0] != key:
+        cache[source] = (key, compute())
+    return cache[source][1]
 
 
 def _show(outcome, source: str) -> None:
-    st.subheader(t("ui.upload.report_title", name=outcome.name))
+    st.subheader(t("ui.upload.report_title", name=md(outcome.name)))
     if outcome.kind == "report" and outcome.summary:
         st.text(outcome.summary)
     if outcome.kind == "report" and not outcome.flags.empty:
@@ -65,7 +71,7 @@ def _show(outcome, source: str) -> None:
         st.dataframe(outcome.flags.rename(columns={"where": t("ui.upload.col_where"), "message": t("ui.col.flags")}),
                      hide_index=True)
     if outcome.error:
-        st.error(outcome.error)
+        st.error(md(outcome.error))
     if not outcome.problems.empty:
         st.caption(t("ui.upload.problems", n=len(outcome.problems)))
         st.dataframe(outcome.problems, hide_index=True)

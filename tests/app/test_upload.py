@@ -4,6 +4,7 @@ import hashlib
 from pathlib import Path
 
 from kompass_data import load_dataset, messages
+from kompass_ui.views import md
 
 from .conftest import ROOT, figures, open_page, unexpected_errors
 
@@ -42,7 +43,7 @@ def test_a_bad_paste_shows_row_level_errors_and_changes_nothing_on_disk():
     at = open_page(UPLOAD)
     at.text_area(key="upload_text").input(BAD).run()
     assert at.exception == []
-    assert [e.value for e in at.error] == [messages.t("error.invalid_data", "sv", file="inklistrad-text.csv", count=4)]
+    assert [e.value for e in at.error] == [md(messages.t("error.invalid_data", "sv", file="inklistrad-text.csv", count=4))]
     problems = at.dataframe[0].value
     assert len(problems) == 4 and problems.iloc[0, 0] == "2" and problems.iloc[0, 1] == "score"
     assert [b for b in at.button if b.key == "add_text"] == []
@@ -55,7 +56,7 @@ def test_a_bad_file_upload_is_reported_the_same_way():
     at.get("file_uploader")[0].set_value(("mina.csv", BAD.encode("utf-8"), "text/csv"))
     at.run()
     assert at.exception == []
-    assert at.error[0].value == messages.t("error.invalid_data", "sv", file="mina.csv", count=4)
+    assert at.error[0].value == md(messages.t("error.invalid_data", "sv", file="mina.csv", count=4))
     assert digest(ROOT / "datasets") == before
 
 
@@ -95,3 +96,73 @@ def test_a_pasted_report_is_read_with_its_flags_before_anything_is_added():
     assert any("7.5" in m for m in flags.iloc[:, 1])
     assert len(at.dataframe[1].value) == 3  # the score sets found
     assert [b.key for b in at.button] == ["add_text"]
+
+
+def test_a_file_name_with_markup_is_shown_as_text_in_heading_error_and_button():
+    name = "<b>x</b>.csv"
+    at = open_page(UPLOAD)
+    at.get("file_uploader")[0].set_value((name, BAD.encode("utf-8"), "text/csv"))
+    at.run()
+    assert at.exception == []
+    heading = next(h.value for h in at.subheader if h.value.startswith("Granskning"))
+    assert heading == "Granskning: \\<b\\>x\\</b\\>\\.csv"  # every markup character escaped
+    assert at.error[0].value.startswith("\\<b\\>x\\</b\\>\\.csv\\: 4 fel")
+
+    at.get("file_uploader")[0].set_value((name, GOOD.encode("utf-8"), "text/csv"))
+    at.run()
+    at.button(key="add_file").click().run()
+    assert unexpected_errors(at) == []
+    remove = next(b for b in at.button if b.key.startswith("remove_"))
+    assert remove.label == "Ta bort \\<b\\>x\\</b\\>\\.csv"
+
+
+def test_the_paste_box_and_the_upload_share_one_cap():
+    import tomllib
+
+    from kompass_ui.upload import MAX_BYTES, MAX_MB
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == MAX_MB == 5 and MAX_BYTES == 5 * 1024 * 1024
+    at = open_page(UPLOAD)
+    assert at.text_area(key="upload_text").max_chars == MAX_BYTES
+    assert at.get("file_uploader")[0].proto.max_upload_size_mb == MAX_MB
+
+
+def test_a_report_is_read_once_while_the_other_source_and_reruns_come_and_go(monkeypatch):
+    import kompass_ui.upload as upload
+
+    calls = []
+    real = upload.process_report
+    monkeypatch.setattr(upload, "process_report", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    at = open_page(UPLOAD)
+    at.get("file_uploader")[0].set_value(("norsjo.txt", SEED_REPORT.read_bytes(), "text/plain"))
+    at.run()
+    at.text_area(key="upload_text").input(GOOD).run()  # the pasted table is validated beside the report
+    at.run()
+    assert unexpected_errors(at) == []
+    assert calls == ["norsjo.txt"]
+
+
+def test_a_later_upload_of_the_same_score_set_wins():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from kompass_data import load_dataset
+        from kompass_ui.state import add_upload, dataset
+        from kompass_ui.upload import process_text
+
+        header = "kommunkod,municipality,year,instrument_version,evaluation_kind,level,code,label_published,score,max_score,source,note\n"
+        for total in st.session_state["totals"]:
+            row = f"2282,Kramfors,2015,2010,full,total,total,Totalt,{total},800,https://example.org/k,\n"
+            add_upload(f"k{total}.csv", process_text(header + row, load_dataset(), "sv").scores)
+        sets = dataset().score_sets
+        st.markdown(str(float(sets.loc[sets["score_set_id"] == "2282:2015:2010:full", "total"].iloc[0])))
+
+    for totals, expected in (([500, 600], "600.0"), ([600, 500], "500.0")):
+        at = AppTest.from_function(script)
+        at.session_state["totals"] = totals
+        at.run()
+        assert at.exception == []
+        assert at.markdown[-1].value == expected
