@@ -1,8 +1,1 @@
-"""Helpers shared by the ingest tests (report generators live in reportgen.py)."""
-
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
+"""Ingest tests: report generators live in reportgen.py, shared assertions in expect.py."""

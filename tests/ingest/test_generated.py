@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import assert_sets
 from kompass_data.ingest import ingest_text
-import reportgen as G
+from tests.ingest.expect import assert_sets
+from tests.ingest import reportgen as G
 
 MUNICIPALITIES = list(csv.DictReader((Path(__file__).resolve().parents[2] / "datasets" / "municipalities.csv").open(encoding="utf-8")))
 CODE = {m["name"]: m["kommunkod"] for m in MUNICIPALITIES}

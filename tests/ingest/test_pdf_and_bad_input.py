@@ -4,9 +4,9 @@ import random
 
 import pytest
 
-from checks import assert_sets
 from kompass_data.ingest import IngestError, ingest_file
-import reportgen as G
+from tests.ingest.expect import assert_sets
+from tests.ingest import reportgen as G
 
 
 def test_pdf_report_with_summary_and_subarea_tables(tmp_path):

@@ -5,7 +5,7 @@ import random
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kompass_data.ingest import COLUMNS, IngestError, IngestResult, ingest_file, ingest_text
-import reportgen as G
+from tests.ingest import reportgen as G
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 

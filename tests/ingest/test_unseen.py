@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import assert_sets
 from kompass_data.ingest import IngestError, ingest_file, ingest_text
-import reportgen as G
+from tests.ingest.expect import assert_sets
+from tests.ingest import reportgen as G
 
 ROOT = Path(__file__).resolve().parents[2]
 N10, N16, N20 = G.AREA_NAMES["2010"], G.AREA_NAMES["2016"], G.AREA_NAMES["2020"]
