@@ -6,6 +6,7 @@ import io
 import os
 from pathlib import Path
 
+from ..tables import decode_text
 from .errors import IngestError
 
 MAX_BYTES = 50 * 1024 * 1024  # a report is a few MB; anything bigger is not one
@@ -66,28 +67,24 @@ def bytes_to_text(data: bytes, name: str) -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ("utf-8-sig",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)
+    """UTF-16 (with a byte-order mark or detected without one), else tables.decode_text's UTF-8 / cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
     elif b"\x00" in data[:65536]:
-        bom_less = _utf16_without_bom(data[:65536])
-        if bom_less is None:
+        encoding = _utf16_without_bom(data[:65536])
+        if encoding is None:
             raise IngestError("ingest.error.binary", file=name)
-        encodings = (bom_less,)
     else:
-        encodings = ("utf-8", "cp1252")
-    for enc in encodings:
-        try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise IngestError("ingest.error.undecodable", file=name)
+        encoding = None  # UTF-8 (with or without BOM) or Windows-1252: what the table reader accepts
+    try:
+        return data.decode(encoding) if encoding else decode_text(data)
+    except UnicodeDecodeError:
+        raise IngestError("ingest.error.undecodable", file=name) from None
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' for Swedish text saved as UTF-16 without a byte-order mark: the high
-    byte of nearly every character is zero, so zeros fill one byte position and not the other."""
+    """'utf-16-le' / 'utf-16-be' for Swedish text saved as UTF-16 without a byte-order mark, else None."""
+    # The high byte of nearly every character is zero, so zeros fill one byte position and not the other.
     sample = sample[: len(sample) // 2 * 2]
     half = len(sample) // 2
     if half < 8:
