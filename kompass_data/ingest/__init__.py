@@ -1,42 +1,31 @@
 """Ingest Kommunkompassen reports (PDF text layer or plain/OCR text) into score sets.
 
     result = ingest_file("rapport.pdf")            # or ingest_text(text, source_name="…")
+    result = ingest_file("rapport.pdf", data_dir="my_datasets")  # catalogue and checks of another folder
     result.scores                                  # DataFrame in the canonical columns of scores.csv
     result.flags                                   # cross-check flags: catalogue key + params
     print(result.summary("sv")); result.to_csv("out.csv")
 
-Every failure is an IngestError (a KompassError, exit code 1) with a catalogue key.
+Every failure is an IngestError (a KompassError, exit code 1) with a catalogue key; a data_dir
+without the dataset's tables is the store's UsageError (exit code 2).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from .. import messages
+from ..schema import CANONICAL_COLUMNS
 from .errors import IngestError
 from .reader import MAX_CHARS, read_report
 
 __all__ = ["COLUMNS", "IngestError", "IngestResult", "ingest_file", "ingest_text"]
 
-COLUMNS = [
-    "kommunkod",
-    "municipality",
-    "year",
-    "instrument_version",
-    "evaluation_kind",
-    "level",
-    "code",
-    "label_published",
-    "score",
-    "max_score",
-    "source",
-    "note",
-]
+COLUMNS = CANONICAL_COLUMNS  # the columns of scores.csv, in order
 
 
 @dataclass
@@ -89,19 +78,24 @@ class IngestResult:
         _atomic_write(target, lambda fh: fh.write(payload))
 
 
-def ingest_file(path, kommun=None, year=None, version=None) -> IngestResult:
+def ingest_file(path, kommun=None, year=None, version=None, data_dir=None) -> IngestResult:
     """Read a report (PDF or text) and return its score sets; IngestError for anything else."""
+    # data_dir: the dataset folder whose catalogue and municipalities are used (default: datasets/).
     try:
         name = Path(path).name or str(path)
     except TypeError:
         raise IngestError("ingest.error.not_found", file=repr(path)) from None
     text = read_report(path)
-    return ingest_text(text, source_name=name, kommun=kommun, year=year, version=version)
+    return ingest_text(text, source_name=name, kommun=kommun, year=year, version=version, data_dir=data_dir)
 
 
-def ingest_text(text, source_name: str = "text", kommun=None, year=None, version=None) -> IngestResult:
+def ingest_text(text, source_name: str = "text", kommun=None, year=None, version=None, data_dir=None) -> IngestResult:
     """Parse report text (plain or OCR) into score sets; options override what the text says."""
-    from .build import parse_report, to_records
+    from .build import dataset_flags, parse_report, to_records, total_note
+    from .catalog import load_context
+
+    # First, so that a wrong data folder is the store's UsageError (exit 2), whatever the text.
+    ds, cat = load_context(data_dir)
 
     if isinstance(text, bytes):
         from .reader import bytes_to_text
@@ -112,22 +106,28 @@ def ingest_text(text, source_name: str = "text", kommun=None, year=None, version
     if len(text) > MAX_CHARS:
         raise IngestError("ingest.error.too_long", file=source_name, chars=len(text), limit=MAX_CHARS)
     try:
-        parsed = parse_report(text, source_name, kommun=kommun, year=year, version=version)
-        records = to_records(parsed, f"ingested from {source_name}")
+        parsed = parse_report(text, source_name, ds, cat, kommun=kommun, year=year, version=version)
+        records = to_records(parsed, f"ingested from {source_name}", cat)
+        df = pd.DataFrame.from_records(records, columns=COLUMNS)
+        for col in COLUMNS:
+            if col == "year":
+                df[col] = df[col].astype("int64")
+            elif col in ("score", "max_score"):
+                df[col] = df[col].astype("float64")
+            else:
+                df[col] = df[col].fillna("").astype(str)
+        checked = dataset_flags(ds, df)
     except IngestError:
         raise
     except RecursionError:
         raise IngestError("ingest.error.internal", file=source_name, reason="RecursionError") from None
     except Exception as exc:  # a safety net: the CLI must never show a traceback
         raise IngestError("ingest.error.internal", file=source_name, reason=f"{type(exc).__name__}: {exc}") from None
-    df = pd.DataFrame.from_records(records, columns=COLUMNS)
-    for col in COLUMNS:
-        if col == "year":
-            df[col] = df[col].astype("int64")
-        elif col in ("score", "max_score"):
-            df[col] = df[col].astype("float64")
-        else:
-            df[col] = df[col].fillna("").astype(str)
+    # A total that disagrees with its areas by more than rounding gets the note checks.py's rule implies.
+    for f in checked:
+        if f["key"] == "flag.total_vs_areas":
+            row = (df["year"] == f["year"]) & (df["level"] == "total")
+            df.loc[row, "note"] = total_note(f)
     flags = []
     by_year = {s.year: s for s in parsed.sets}
     for f in parsed.flags:
@@ -142,4 +142,5 @@ def ingest_text(text, source_name: str = "text", kommun=None, year=None, version
             "key": f.key,
             "params": dict(f.params),
         })
+    flags += checked  # after the ingest-only flags: the ones `validate` will also show
     return IngestResult(scores=df, flags=flags, source_name=source_name)

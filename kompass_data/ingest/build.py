@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
-from .catalog import VERSIONS, Catalog, load_catalog
+import pandas as pd
+
+from ..checks import AREA_ROUNDING
+from ..compare import resolve_municipality
+from ..errors import UsageError
+from ..instruments import VERSIONS, version_for_year
+from ..schema import SCORE_SET_KEY
+from .catalog import Catalog
 from .errors import IngestError
 from .parse import (
     _ORDER,
     _PREV,
-    YEAR_MAX,
     YEAR_MIN,
     Area,
     Flag,
     ScoreSet,
-    SubArea,
     MunicipalityFinder,
     evaluation_year,
     find_rows,
@@ -27,13 +33,12 @@ from .parse import (
     prepare_lines,
     prose_areas,
     prose_totals,
-    resolve_kommun,
     self_years,
     sentences,
     stated_version,
     strip_diacritics,
+    year_max,
 )
-from ..instruments import version_for_year
 
 MAIN = "main"
 
@@ -72,22 +77,27 @@ def _misread(read: float, value: float) -> bool:
     return False
 
 
-def parse_report(text: str, source_name: str, kommun=None, year=None, version=None) -> Parsed:
-    """Everything ingest finds in report text; IngestError when there is nothing to take."""
-    cat = load_catalog()
+def resolve_kommun(value: str, ds) -> tuple[str, str]:
+    """(kommunkod, name) for --kommun: a name or code, resolved as everywhere else (compare)."""
+    try:
+        code = resolve_municipality(ds, value)
+    except UsageError:
+        raise IngestError("ingest.error.bad_kommun", value=str(value)) from None
+    return code, ds.municipality_names[code]
 
+
+def parse_report(text: str, source_name: str, ds, cat: Catalog, kommun=None, year=None, version=None) -> Parsed:
+    """Everything ingest finds in report text; IngestError when there is nothing to take."""
     # Check the overrides first: they are the caller's mistakes, not the file's.
     forced_kommun = None
     if kommun is not None and str(kommun).strip():
-        forced_kommun = resolve_kommun(str(kommun), cat)
-        if forced_kommun is None:
-            raise IngestError("ingest.error.bad_kommun", value=str(kommun))
+        forced_kommun = resolve_kommun(str(kommun), ds)
     if year is not None:
         try:
             year_i = int(str(year).strip())
         except (TypeError, ValueError):
             raise IngestError("ingest.error.bad_year", value=str(year)) from None
-        if not YEAR_MIN <= year_i <= YEAR_MAX:
+        if not YEAR_MIN <= year_i <= year_max():
             raise IngestError("ingest.error.bad_year", value=str(year))
         year = year_i
     if version is not None:
@@ -132,9 +142,6 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
                 header_texts.append(lines[k])
                 break
         prev_end = run[-1].end_index
-        if not any(r.kind == "area" for r in run) and len(run) == 1 and run[0].numbers and not cols:
-            # A lone "Totalt 509" line.
-            pass
         for r in run:
             mapping: dict[object, float] = {}
             years = [c for c in (cols or []) if c is not None]
@@ -190,8 +197,6 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
     # Years: the report's own evaluation is the main set.
     col_years = sorted({k for k in list(raw_areas) + list(raw_totals) if isinstance(k, int)})
     text_year = evaluation_year(lines, sents)
-    table_cols = sorted({k for k in list(raw_areas) + list(raw_totals) if isinstance(k, int) and any(
-        True for _ in [0])})
     rename: dict[int, int] = {}
     if col_years:
         main_col = text_year if text_year in col_years else max(col_years)
@@ -209,7 +214,6 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
         main_year = text_year
     else:
         raise IngestError("ingest.error.no_year", file=source_name)
-    del table_cols
 
     def ykey(k) -> int:
         if k is MAIN:
@@ -245,35 +249,45 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
                 votes_fam += 1
                 if vs == {"pre-2010"}:
                     votes_pre += 1
+        # Where the version comes from: "names" (area names only one version uses), "text" (a
+        # statement), "override" (--version), "year" (the year rule alone: flagged below).
         base = version_for_year(y)
         if votes_2020 > votes_fam:
-            v = "2020"
+            v, why = "2020", "names"
         elif votes_fam:
             v = base if base != "2020" else "2016"
+            why = "year" if v == base else "names"  # the 2010 and 2016 names are alike: only the year tells
             if votes_pre and y <= 2010:
-                v = "pre-2010"
+                v, why = "pre-2010", "names"
         else:
-            v = base
+            v, why = base, "year"
         if y == main_year and stated:
             if stated == "2020" and votes_fam <= votes_2020:
-                v = "2020"
+                v, why = "2020", "text"
             elif stated != "2020" and votes_2020 <= votes_fam and _ORDER[stated] <= _ORDER[version_for_year(y)] + 1:
-                v = stated
-        s.version = v
+                v, why = stated, "text"
+        s.version, s.version_source = v, why
     for olds, rng, newer in noncomparable(sents):
         newer_year = newer if newer in sets else main_year
         if newer_year not in sets:
             continue
         vnew = sets[newer_year].version
+        hits = 0
         for y, s in sets.items():
             if y >= newer_year:
                 continue
             hit = (rng and rng[0] <= y <= rng[1]) or (not rng and olds and y in olds) or (not rng and not olds)
             if hit and _ORDER[s.version] >= _ORDER[vnew]:
                 s.version = _PREV[vnew]
+            if hit:
+                hits += 1
+                if s.version == _PREV[vnew]:
+                    s.version_source = "text"  # 'not comparable with 2018: the instrument was revised'
+        if hits and sets[newer_year].version_source == "year":
+            sets[newer_year].version_source = "text"  # the newer evaluation is on the revised version
     if version is not None:
         for s in sets.values():
-            s.version = version
+            s.version, s.version_source = version, "override"
     selfs = self_years(sents, header_texts)
     for y, s in sets.items():
         if y in selfs:
@@ -310,25 +324,36 @@ def parse_report(text: str, source_name: str, kommun=None, year=None, version=No
             for code, sub in t.rows.items():
                 if code not in main.subareas:
                     main.subareas[code] = sub
-        _check_subareas(main, detail_area, cat, flags)
-
-    for s in sets.values():
-        if s.total is not None and len(s.areas) == 8:
-            total_areas = sum(a.score for a in s.areas.values())
-            if abs(total_areas - s.total) > 1e-9:
-                s.total_note = f"areas sum to {_fmt(total_areas)}, the report prints {_fmt(s.total)}"
-                flags.append(Flag(s.year, "total", "total", "flag.total_vs_areas", {"total": s.total, "sum": total_areas, "diff": s.total - total_areas}))
+        _check_subareas(main, detail_area, flags)
+        if main.version_source == "year" and _subareas_say_version(main, cat):
+            main.version_source = "subareas"
 
     kept = [s for s in sorted(sets.values(), key=lambda x: x.year) if s.total is not None or s.areas or s.subareas]
     if not kept:
         raise IngestError("ingest.error.no_scores", file=source_name)
+    for s in kept:
+        if s.version_source == "year":
+            flags.append(Flag(s.year, "total", "total", "ingest.flag.version_from_year", {"version": s.version, "year": s.year}))
     return Parsed(kommunkod, municipality, kept, flags)
 
 
+def _subareas_say_version(s: ScoreSet, cat: Catalog) -> bool:
+    """True when the sub-areas (codes and maxima) fit the sub-area catalogue of s's version and no other."""
+    # Versions revise their sub-areas: a table that is exactly one version's catalogue is evidence of it.
+    if len(s.subareas) < 3:
+        return False
+    fits = {
+        v for v in VERSIONS
+        if all(cat.subareas.get((v, code), (None, None))[1] == sub.max_score for code, sub in s.subareas.items())
+    }
+    return fits == {s.version}
+
+
 def _keep_loose_rows_in_lists(run: list) -> list:
-    """Numbered rows whose labels match no area name ('8. Chefs- och ledarskap 60', a shortened label)
-    count only inside a numbered list where at least four rows are known areas under their own number,
-    and only for a number no other row has."""
+    """A run without the numbered rows whose labels match no area name, unless a numbered list vouches."""
+    # A loose row ('8. Chefs- och ledarskap 60', a shortened label) counts only inside a numbered list
+    # where at least four rows are known areas under their own number, and only for a number no other
+    # row has.
     loose = [r for r in run if getattr(r, "loose", False)]
     if not loose:
         return run
@@ -353,15 +378,15 @@ def _area_code(a: _RawArea, version: str) -> str | None:
     return None
 
 
-def _check_subareas(s: ScoreSet, detail_area: dict[str, float], cat: Catalog, flags: list[Flag]) -> None:
-    """Percent vs achieved; OCR digits both the percent and the area sum contradict; sums vs areas."""
+def _check_subareas(s: ScoreSet, detail_area: dict[str, float], flags: list[Flag]) -> None:
+    """Percent vs achieved, and OCR digits that both the percent and the area sum contradict."""
+    # Sums vs areas are kompass_data.checks' (see dataset_flags).
     by_area: dict[str, list[str]] = {}
     for code in s.subareas:
         by_area.setdefault(code.split(".")[0], []).append(code)
     for area, codes in by_area.items():
         area_score = detail_area.get(area, s.areas[area].score if area in s.areas else None)
-        n = len(codes)
-        tol_sum = 0.5 * (n + 1)
+        tol_sum = AREA_ROUNDING * len(codes)  # as checks.py: a corrected digit must leave the sum within it
         for code in codes:
             sub = s.subareas[code]
             if sub.percent is None or sub.max_score <= 0:
@@ -393,17 +418,12 @@ def _check_subareas(s: ScoreSet, detail_area: dict[str, float], cat: Catalog, fl
             else:
                 flags.append(Flag(s.year, "subarea", code, "ingest.flag.percent_mismatch", {
                     "code": code, "score": sub.score, "max": sub.max_score, "percent": sub.percent}))
-        if area_score is not None:
-            total = sum(s.subareas[c].score for c in codes)
-            if abs(total - area_score) > tol_sum:
-                flags.append(Flag(s.year, "area", area, "flag.subareas_vs_area", {"code": area, "sum": total, "area": area_score, "tol": tol_sum}))
         if area not in s.areas and area_score is not None:
             s.areas[area] = Area(area_score, "")
-    # Sub-areas of an area not in the sets' version catalogue keep their published labels.
-    del cat
 
 
 def subarea_label(cat: Catalog, version: str, code: str, published: str) -> str:
+    """The catalogue name of a sub-area; sub-areas not in the version's catalogue keep their published label."""
     hit = cat.subareas.get((version, code))
     return hit[0] if hit else published
 
@@ -412,9 +432,8 @@ def _sort_code(code: str) -> tuple:
     return tuple(int(x) if x.isdigit() else 0 for x in re.split(r"\.", code))
 
 
-def to_records(parsed: Parsed, source: str) -> list[dict]:
+def to_records(parsed: Parsed, source: str, cat: Catalog) -> list[dict]:
     """Rows in the canonical columns, one per published number."""
-    cat = load_catalog()
     out = []
     for s in parsed.sets:
         base = {
@@ -426,7 +445,7 @@ def to_records(parsed: Parsed, source: str) -> list[dict]:
         }
         if s.total is not None:
             out.append({**base, "level": "total", "code": "total", "label_published": "Totalt",
-                        "score": float(s.total), "max_score": 800.0, "source": source, "note": s.total_note})
+                        "score": float(s.total), "max_score": 800.0, "source": source, "note": ""})
         for code in sorted(s.areas, key=_sort_code):
             a = s.areas[code]
             out.append({**base, "level": "area", "code": code, "label_published": cat.area_label(s.version, code, a.label),
@@ -437,3 +456,33 @@ def to_records(parsed: Parsed, source: str) -> list[dict]:
                         "label_published": subarea_label(cat, s.version, code, sub.label),
                         "score": float(sub.score), "max_score": float(sub.max_score), "source": source, "note": sub.note})
     return out
+
+
+# The checks of kompass_data.checks that ingest reports (the others, such as a year outside the
+# version's usual period, are `validate`'s to show once the rows are in the dataset).
+CROSS_CHECKS = ("total_vs_areas", "subareas_vs_area")
+
+
+def dataset_flags(ds, scores: pd.DataFrame) -> list[dict]:
+    """The cross-check flags kompass_data.checks gives the ingested score sets: what `validate` will say."""
+    if scores.empty:
+        return []
+    flags = ds.with_scores(scores).flags  # the rows layered over the dataset, as a session upload is
+    if flags.empty:
+        return []
+    keys = set(map(tuple, scores[SCORE_SET_KEY].astype(str).drop_duplicates().itertuples(index=False)))
+    ours = [tuple(k) in keys for k in flags[SCORE_SET_KEY].astype(str).itertuples(index=False)]
+    mine = flags[pd.Series(ours, index=flags.index) & flags["check"].isin(CROSS_CHECKS)]
+    return [
+        {
+            "kommunkod": str(f.kommunkod), "year": int(f.year), "instrument_version": str(f.instrument_version),
+            "evaluation_kind": str(f.evaluation_kind), "level": str(f.level), "code": str(f.code),
+            "key": str(f.key), "params": json.loads(f.params),
+        }
+        for f in mine.itertuples(index=False)
+    ]
+
+
+def total_note(flag: dict) -> str:
+    """The note written on a total row that checks.py flags as disagreeing with its areas."""
+    return f"areas sum to {_fmt(flag['params']['sum'])}, the report prints {_fmt(flag['params']['total'])}"

@@ -6,16 +6,23 @@ prose (lower-case ASCII, decimal points kept) for the statements about years, ve
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..instruments import VERSIONS
 from ..names import fold
 from .catalog import Catalog
 
-YEAR_MIN, YEAR_MAX = 2002, 2035
-_ORDER = {"pre-2010": 0, "2010": 1, "2016": 2, "2020": 3}
-_PREV = {"2020": "2016", "2016": "2010", "2010": "pre-2010", "pre-2010": "pre-2010"}
+YEAR_MIN = 2002
+_ORDER = {v: i for i, v in enumerate(VERSIONS)}  # version -> its place in the revision order
+_PREV = {v: VERSIONS[max(i - 1, 0)] for i, v in enumerate(VERSIONS)}  # the version before (the first: itself)
+
+
+def year_max() -> int:
+    """The latest evaluation year accepted: next year, the rule of kompass_data.validate."""
+    return _dt.date.today().year + 1
 
 
 def strip_diacritics(text: str) -> str:
@@ -59,12 +66,11 @@ class SubArea:
 class ScoreSet:
     year: int
     version: str | None = None
+    version_source: str = "year"  # what decided the version: year, names, text, subareas or override
     kind: str = "full"
     total: float | None = None
-    total_note: str = ""
     areas: dict[str, Area] = field(default_factory=dict)
     subareas: dict[str, SubArea] = field(default_factory=dict)
-    label_votes: list[set] = field(default_factory=list)  # versions each area label matched
 
 
 @dataclass
@@ -129,8 +135,8 @@ _HTML_HINT = re.compile(r"<(?:!doctype|html|head|body|table|tr|td|th|div|p|li|ul
 
 
 def html_to_text(text: str) -> str:
-    """Visible text of an HTML page: scripts, styles and comments dropped, one line per block or row,
-    table cells separated by ' | '."""
+    """Visible text of an HTML page: one line per block or row, table cells separated by ' | '."""
+    # Scripts, styles and comments are dropped.
     import html as _html
 
     t = re.sub(r"(?is)<(script|style|noscript|template|svg)\b.*?</\1\s*>", " ", text)
@@ -313,8 +319,8 @@ _ONLY_NUMBERS = re.compile(r"^\d{1,3}(?:[.,]\d+)?(?:\s+\d{1,3}(?:[.,]\d+)?)*$")
 
 
 def _join_wrapped_numbers(rows: list[Row], lines: list[str]) -> list[Row]:
-    """A row whose numbers wrapped onto the next line ('4. Effektivitet 68' / '80 54') gets them back,
-    but only when that makes it as wide as a neighbouring row of the same table."""
+    """Rows whose numbers wrapped onto the next line ('4. Effektivitet 68' / '80 54') get them back."""
+    # Only when that makes the row as wide as the neighbouring rows of its table.
     for k, r in enumerate(rows):
         j = r.end_index + 1
         if j >= len(lines) or not _ONLY_NUMBERS.match(lines[j] or "x"):
@@ -350,7 +356,7 @@ def header_columns(line: str) -> list[int | None] | None:
         return None
     s = sfold(line)
     nums = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", s)
-    years = [int(y) for y in nums if len(y) == 4 and YEAR_MIN <= int(y) <= YEAR_MAX]
+    years = [int(y) for y in nums if len(y) == 4 and YEAR_MIN <= int(y) <= year_max()]
     if not years or len(years) != len(nums):
         return None
     if re.search(r"\d{4} \d{1,2} \d{1,2}", s):  # a date
@@ -558,8 +564,8 @@ class MunicipalityFinder:
         return re.sub(r"(?<![\w-])Falu(?=\s+kommuns?\b)", "Falun", a)
 
     def named_before(self, sentence: str, value: float) -> str | None:
-        """The municipality (ASCII name) named last before the first printed `value` in sentence:
-        'Lerums kommun fick 512 poäng' belongs to Lerum, whatever report it is quoted in."""
+        """The municipality (ASCII name) named last before the first printed `value` in sentence."""
+        # 'Lerums kommun fick 512 poäng' belongs to Lerum, whatever report it is quoted in.
         a = self._forms(strip_diacritics(sentence))
         iv = f"{value:g}".replace(".", "[.,]")
         num = re.search(r"(?<![\d.,])" + iv + r"(?![\d]|[.,]\d)", a)
@@ -630,25 +636,6 @@ class MunicipalityFinder:
         return cands[0]
 
 
-def resolve_kommun(value: str, cat: Catalog) -> tuple[str, str] | None:
-    """A municipality from a name ('Norsjö', 'Norsjo kommun') or a 4-digit code."""
-    v = str(value).strip()
-    if re.fullmatch(r"\d{3,4}", v):
-        v = v.zfill(4)
-        for code, name in cat.municipalities:
-            if code == v:
-                return code, name
-        return None
-    v2 = re.sub(r"(?i)\s+(kommuns?|stad)$", "", v)
-    exact = [(c, n) for c, n in cat.municipalities if n.lower() == v2.lower()]
-    if len(exact) == 1:
-        return exact[0]
-    folded = [(c, n) for c, n in cat.municipalities if fold(n) == fold(v2)]
-    if len(folded) == 1:
-        return folded[0]
-    return None
-
-
 _BAD_YEAR_CONTEXT = re.compile(
     r"(?:scb|sedan|efter|fore|reviderades|reviderats|reviderad|version|versionen|ars version|fran och med|sedan ar|till och med|reviderade) $"
 )
@@ -659,7 +646,7 @@ def year_mentions(sf: str) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"(?<=\s)(20\d\d)(?=\s)", sf):
         y = int(m.group(1))
-        if not YEAR_MIN <= y <= YEAR_MAX:
+        if not YEAR_MIN <= y <= year_max():
             continue
         before = sf[max(0, m.start() - 30): m.start()]
         after = sf[m.end(): m.end() + 12]
@@ -676,7 +663,7 @@ def evaluation_year(lines: list[str], sents: list[tuple[int, str]]) -> int | Non
     votes: dict[int, float] = {}
 
     def add(y: int, w: float):
-        if YEAR_MIN <= y <= YEAR_MAX:
+        if YEAR_MIN <= y <= year_max():
             votes[y] = votes.get(y, 0) + w
 
     for ln in [x for x in lines[:60] if x][:12]:
@@ -716,7 +703,7 @@ def evaluation_year(lines: list[str], sents: list[tuple[int, str]]) -> int | Non
     # in the first half of a year, 'i höstas' point to the year before.
     for ln in lines[:80]:
         d = re.search(r"(?<!\d)(20\d\d)-(\d\d)-(\d\d)(?!\d)", ln)
-        if d and YEAR_MIN <= int(d.group(1)) <= YEAR_MAX and 1 <= int(d.group(2)) <= 12:
+        if d and YEAR_MIN <= int(d.group(1)) <= year_max() and 1 <= int(d.group(2)) <= 12:
             y, month = int(d.group(1)), int(d.group(2))
             prose = " ".join(sfold(x) for _, x in sents)
             if re.search(r" i fjol | forra aret ", prose) or (month <= 6 and re.search(r" i hostas ", prose)):
@@ -753,9 +740,8 @@ def self_years(sents: list[tuple[int, str]], header_lines: list[str]) -> set[int
 
 
 def noncomparable(sents: list[tuple[int, str]]) -> list[tuple[list[int], tuple[int, int] | None, int | None]]:
-    """Statements that some years are not comparable because the instrument was revised.
-
-    Returns (listed older years, older range, newer year) per statement."""
+    """(listed older years, older range, newer year) per statement that years are not comparable."""
+    # 'värdena 2015-2017 är inte helt jämförbara med 2018 då instrumentet har reviderats'
     out = []
     for _, sent in sents:
         s = sfold(sent)
@@ -805,8 +791,8 @@ _TOTAL_PATTERNS = (
 
 
 def prose_totals(sents: list[tuple[int, str]], skip_ctx: set[int], finder=None) -> list[tuple[float, int | None, str | None]]:
-    """(total, year or None, municipality named before it or None) stated in sentences:
-    'Totalt fick Kumla kommun 557 poäng'."""
+    """(total, year or None, municipality named before it or None) stated in sentences."""
+    # 'Totalt fick Kumla kommun 557 poäng'
     out: list[tuple[float, int | None, str | None]] = []
     for start, sent in sents:
         if start in skip_ctx:
@@ -829,7 +815,7 @@ def prose_totals(sents: list[tuple[int, str]], skip_ctx: set[int], finder=None) 
                     pre = re.search(r"(?<!med )(?<!mot )(?<!fran )(?<!sedan )(?<!efter )(?<!an )(?<=\s)(20\d\d) (?:\w+ ){0,6}$", s[: m.start(1)])
                     if pre:
                         year = int(pre.group(1))
-                if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+                if year is not None and not YEAR_MIN <= year <= year_max():
                     year = None
                 out.append((v, year, finder.named_before(sent, v) if finder else None))
     return out

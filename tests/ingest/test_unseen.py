@@ -5,7 +5,6 @@ numbers are made up (or repeat rows already in datasets/scores.csv) and say noth
 """
 
 import random
-import re
 import subprocess
 import sys
 from pathlib import Path
