@@ -278,7 +278,7 @@ def cmd_ingest(args) -> int:
     from .ingest import ingest_file
 
     lang = _lang(args)
-    result = ingest_file(args.file, kommun=args.kommun, year=args.year, version=args.version)
+    result = ingest_file(args.file, kommun=args.kommun, year=args.year, version=args.version, data_dir=args.data_dir)
     _say(result.summary(lang))
     if args.output:
         result.to_csv(args.output)

@@ -269,6 +269,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ingest.kind.full": {"sv": "SKR:s utvärdering", "en": "SKR evaluation"},
     "ingest.kind.self": {"sv": "egen analys", "en": "self-assessment"},
+    "ingest.flag.version_from_year": {
+        "sv": "Versionen {version} är härledd från året {year}; texten säger inte vilken version som användes. Kontrollera, eller ange --version.",
+        "en": "Version {version} is derived from the year {year}; the text does not say which version was used. Check it, or give --version.",
+    },
     # --- end ingest -------------------------------------------------------------
     # --- UI ---------------------------------------------------------------------
     "ui.language": {"sv": "Språk", "en": "Language"},
