@@ -243,6 +243,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Område {code}: sammanställningen visar {summary:g}, delpoängstabellen {detail:g}. Sammanställningens värde har behållits.",
         "en": "Area {code}: the summary shows {summary:g}, the sub-area table {detail:g}. The summary's value was kept.",
     },
+    "ingest.flag.version_from_year": {
+        "sv": "Versionen {version} är härledd från året {year}; texten säger inte vilken version som användes. Kontrollera, eller ange --version.",
+        "en": "Version {version} is derived from the year {year}; the text does not say which version was used. Check it, or give --version.",
+    },
     "ingest.flag.total_sources_differ": {
         "sv": "Totalpoängen anges både som {first:g} och {second:g}. {first:g} har behållits.",
         "en": "The total is given both as {first:g} and {second:g}. {first:g} was kept.",
@@ -269,10 +273,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ingest.kind.full": {"sv": "SKR:s utvärdering", "en": "SKR evaluation"},
     "ingest.kind.self": {"sv": "egen analys", "en": "self-assessment"},
-    "ingest.flag.version_from_year": {
-        "sv": "Versionen {version} är härledd från året {year}; texten säger inte vilken version som användes. Kontrollera, eller ange --version.",
-        "en": "Version {version} is derived from the year {year}; the text does not say which version was used. Check it, or give --version.",
-    },
     # --- end ingest -------------------------------------------------------------
     # --- UI ---------------------------------------------------------------------
     "ui.language": {"sv": "Språk", "en": "Language"},
@@ -296,10 +296,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.missing": {"sv": "uppgift saknas", "en": "no data"},
     "ui.none": {"sv": "Inga.", "en": "None."},
     "ui.session_data": {"sv": "dina egna data (bara i den här sessionen)", "en": "your own data (this session only)"},
-    "ui.thin_mean": {"sv": "n = 1: ett medelvärde av 1 är inget riktmärke", "en": "n = 1: a mean of 1 is no benchmark"},
+    "ui.thin_mean": {
+        "sv": "n < {n}: ett medelvärde av färre än {n} kommuner är inget riktmärke",
+        "en": "n < {n}: a mean of fewer than {n} municipalities is no benchmark",
+    },
     "ui.thin_mean_long": {
-        "sv": "Några medelvärden bygger på en enda kommun (n = 1): ett medelvärde av 1 är inget riktmärke. Se kolumnen n.",
-        "en": "Some means rest on a single municipality (n = 1): a mean of 1 is no benchmark. See the column n.",
+        "sv": "Några medelvärden bygger på färre än {n} kommuner (n < {n}): ett medelvärde av så få kommuner är inget riktmärke. Se kolumnen n.",
+        "en": "Some means rest on fewer than {n} municipalities (n < {n}): a mean of so few municipalities is no benchmark. See the column n.",
     },
     "ui.area_n": {"sv": "Område {code}", "en": "Area {code}"},
     "ui.kind.full": {"sv": "SKR:s utvärdering", "en": "SKR evaluation"},
@@ -328,6 +331,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.col.flags": {"sv": "Flaggor", "en": "Flags"},
     "ui.col.code": {"sv": "Kod", "en": "Code"},
     "ui.col.max": {"sv": "Max", "en": "Max"},
+    "ui.col.min": {"sv": "Min", "en": "Min"},
+    "ui.col.note": {"sv": "Anmärkning i data", "en": "Note in the data"},
+    "ui.col.used_for": {"sv": "Räknas in i", "en": "Counted in"},
     "ui.col.detail": {"sv": "Detalj", "en": "Detail"},
     "ui.col.municipality": {"sv": "Kommun", "en": "Municipality"},
     "ui.col.municipalities": {"sv": "Kommuner", "en": "Municipalities"},
@@ -432,7 +438,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} sub-areas; each bar is the points achieved divided by the sub-area's maximum, with the figures written on the bars. Sub-areas can add up to slightly more or less than the area score because of rounding.",
     },
     "ui.profile.subareas_table": {"sv": "Delområden som tabell", "en": "Sub-areas as a table"},
-    "ui.profile.peers_used": {"sv": "Kommunerna i medelvärdet ({n})", "en": "The municipalities in the mean ({n})"},
+    "ui.profile.peers_used": {
+        "sv": "Kommunerna i medelvärdet ({n} kommuner, {sets} utvärderingar)",
+        "en": "The municipalities in the mean ({n} municipalities, {sets} evaluations)",
+    },
+    "ui.profile.peers_caption": {
+        "sv": "Varje kommun räknas en gång per område och för totalen, med sin senaste utvärdering som har värdet. En kommun kan därför stå två gånger, med olika år för olika områden; kolumnen Räknas in i säger vilka.",
+        "en": "Each municipality counts once per area and for the total, with its latest evaluation that has the value. So a municipality can appear twice, with different years for different areas; the column Counted in says which.",
+    },
     "ui.trend.rule": {
         "sv": "Varje version av instrumentet ritas som en egen linje. Den streckade lodräta linjen markerar en revision: poängen på var sin sida går inte att jämföra och ingen förändring räknas över den. Ihåliga punkter är egna analyser.",
         "en": "Each instrument version is drawn as its own line. The dashed vertical line marks a revision: scores on either side cannot be compared and no change is computed across it. Hollow points are self-assessments.",
@@ -481,8 +494,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Order: {focus} first, then by total (highest first, missing last). Empty cells: no data.",
     },
     "ui.dist.rule": {
-        "sv": "Alla SKR-utvärderingar bedömda med version {version}; egna analyser ingår inte. Varje punkt är en utvärdering.",
-        "en": "All SKR evaluations scored with version {version}; self-assessments are left out. Each point is one evaluation.",
+        "sv": "SKR:s utvärderingar bedömda med version {version}; egna analyser ingår inte. Varje punkt är en kommun, med sin senaste utvärdering som har värdet.",
+        "en": "SKR evaluations scored with version {version}; self-assessments are left out. Each point is one municipality, with its latest evaluation that has the value.",
+    },
+    "ui.dist.rule_self": {
+        "sv": "SKR:s utvärderingar och egna analyser bedömda med version {version}. Varje punkt är en kommun, med sin senaste utvärdering som har värdet (SKR:s före en egen analys samma år).",
+        "en": "SKR evaluations and self-assessments scored with version {version}. Each point is one municipality, with its latest evaluation that has the value (SKR's before a self-assessment of the same year).",
     },
     "ui.dist.empty": {"sv": "Inga utvärderingar i version {version}.", "en": "No evaluations in version {version}."},
     "ui.dist.areas": {"sv": "Områden", "en": "Areas"},
@@ -492,12 +509,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No area scores are published in version {version}, only totals.",
     },
     "ui.dist.caption": {
-        "sv": "{sets} utvärderingar i version {version}. Lådan visar kvartilerna och medianen; tabellen säger detsamma i siffror.",
-        "en": "{sets} evaluations in version {version}. The box shows the quartiles and the median; the table says the same in figures.",
+        "sv": "{sets} utvärderingar av {munis} kommuner i version {version}. Varje kommun räknas en gång per område, med sin senaste utvärdering som har värdet. Lådan visar kvartilerna och medianen; tabellen säger detsamma i siffror, n är antalet kommuner.",
+        "en": "{sets} evaluations of {munis} municipalities in version {version}. Each municipality counts once per area, with its latest evaluation that has the value. The box shows the quartiles and the median; the table says the same in figures, n is the number of municipalities.",
     },
     "ui.dist.thin": {
-        "sv": "Få värden (färre än 3) för: {items}. En fördelning av så få är inget riktmärke.",
-        "en": "Few values (fewer than 3) for: {items}. A distribution of so few is no benchmark.",
+        "sv": "n < {n}: färre än {n} kommuner för {items}. En fördelning av så få kommuner är inget riktmärke.",
+        "en": "n < {n}: fewer than {n} municipalities for {items}. A distribution of so few municipalities is no benchmark.",
     },
     "ui.dist.ranking": {"sv": "Topplista", "en": "Ranking"},
     "ui.dist.ranking_caption": {
@@ -506,8 +523,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.dist.inspiration": {"sv": "Inspiration: högst per område", "en": "Inspiration: highest per area"},
     "ui.dist.inspiration_caption": {
-        "sv": "De tre högsta per område i versionen, som rapporterna nämner kommuner att inspireras av.",
-        "en": "The three highest per area in the version, as the reports name municipalities to learn from.",
+        "sv": "De tre högsta per område i versionen (SKR:s utvärderingar), som rapporterna nämner kommuner att inspireras av.",
+        "en": "The three highest per area in the version (SKR evaluations), as the reports name municipalities to learn from.",
     },
     "ui.export.intro": {
         "sv": "Välj urval, granska förhandsvisningen och ladda ner. Filen kommer i ett zip-arkiv med kodbok (datapackage.json) och källor; texter som ett kalkylprogram skulle köra som formler oskadliggörs.",
@@ -551,8 +568,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "En rad per publicerad siffra. Obligatoriskt: kommunkod, year, instrument_version (pre-2010, 2010, 2016, 2020), evaluation_kind (full eller self), level (total, area, subarea), code, score och source. Semikolon och decimalkomma går bra.",
         "en": "One row per published number. Required: kommunkod, year, instrument_version (pre-2010, 2010, 2016, 2020), evaluation_kind (full or self), level (total, area, subarea), code, score and source. Semicolons and decimal commas are fine.",
     },
-    "ui.upload.file": {"sv": "Fil (CSV, XLSX, PDF eller TXT, högst 5 MB)", "en": "File (CSV, XLSX, PDF or TXT, at most 5 MB)"},
-    "ui.upload.paste": {"sv": "…eller klistra in en tabell (CSV) eller rapporttext", "en": "…or paste a table (CSV) or report text"},
+    "ui.upload.file": {"sv": "Fil (CSV, XLSX, PDF eller TXT, högst {mb} MB)", "en": "File (CSV, XLSX, PDF or TXT, at most {mb} MB)"},
+    "ui.upload.paste": {
+        "sv": "…eller klistra in en tabell (CSV) eller rapporttext (högst {mb} MB)",
+        "en": "…or paste a table (CSV) or report text (at most {mb} MB)",
+    },
     "ui.upload.paste_hint": {
         "sv": "kommunkod,municipality,year,instrument_version,evaluation_kind,level,code,label_published,score,max_score,source,note",
         "en": "kommunkod,municipality,year,instrument_version,evaluation_kind,level,code,label_published,score,max_score,source,note",
