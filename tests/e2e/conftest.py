@@ -37,6 +37,21 @@ def _require_browser() -> None:
     pytest.skip(message)
 
 
+def crafted_data_server(tmp_path_factory, name: str, edit) -> StreamlitServer:
+    """A server on a copy of datasets/ (KOMPASS_DATA_DIR) that edit(folder) changed; the CSVs win over Parquet."""
+    import shutil
+
+    from kompass_data.store import DEFAULT_DATA_DIR
+
+    _require_browser()
+    data_dir = tmp_path_factory.mktemp(name)
+    for path in DEFAULT_DATA_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, data_dir / path.name)
+    edit(data_dir)
+    return start_server("app.py", env={"KOMPASS_DATA_DIR": str(data_dir)})
+
+
 def start_server(script: str = "app.py", env: dict[str, str] | None = None) -> StreamlitServer:
     """Start and wait for a server; on a start failure the error carries the server's output."""
     server = StreamlitServer(script, env=env).start()

@@ -7,15 +7,13 @@ second server on a crafted copy of datasets/ named by KOMPASS_DATA_DIR.
 import csv
 import io
 import json
-import shutil
 import zipfile
 
 import pytest
 
 from kompass_data import messages
-from kompass_data.store import DEFAULT_DATA_DIR
 
-from .conftest import _require_browser, start_server
+from .conftest import crafted_data_server
 from .harness import open_app, page_url, problems_on_page
 
 pytestmark = pytest.mark.e2e
@@ -74,19 +72,17 @@ def test_download_is_the_preview_with_its_codebook(page, server, tmp_path):
 @pytest.fixture(scope="module")
 def crafted_server(tmp_path_factory):
     """A second server whose data folder (KOMPASS_DATA_DIR) holds labels and notes that look like formulas."""
-    _require_browser()
-    data_dir = tmp_path_factory.mktemp("crafted-datasets")
-    for path in DEFAULT_DATA_DIR.iterdir():
-        if path.is_file():
-            shutil.copy(path, data_dir / path.name)
-    lines = []
-    for code, (label, note) in CRAFTED.items():
-        level, max_score, score = ("total", 800, 400) if code == "total" else ("area", 100, 50)
-        lines.append([CRAFTED_KOD, "Upplands Väsby", 2018, 2016, "full", level, code, label, score, max_score,
-                      "crafted for the e2e test", note])
-    with open(data_dir / "scores.csv", "a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerows(lines)
-    srv = start_server("app.py", env={"KOMPASS_DATA_DIR": str(data_dir)})
+
+    def add_formula_rows(data_dir):
+        lines = []
+        for code, (label, note) in CRAFTED.items():
+            level, max_score, score = ("total", 800, 400) if code == "total" else ("area", 100, 50)
+            lines.append([CRAFTED_KOD, "Upplands Väsby", 2018, 2016, "full", level, code, label, score, max_score,
+                          "crafted for the e2e test", note])
+        with open(data_dir / "scores.csv", "a", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(lines)
+
+    srv = crafted_data_server(tmp_path_factory, "crafted-datasets", add_formula_rows)
     yield srv
     srv.cleanup()
 

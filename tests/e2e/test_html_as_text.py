@@ -5,14 +5,12 @@ two published labels are hostile markup.
 """
 
 import csv
-import shutil
 
 import pytest
 
 from kompass_data import messages
-from kompass_data.store import DEFAULT_DATA_DIR
 
-from .conftest import _require_browser, start_server
+from .conftest import crafted_data_server
 from .harness import open_app, page_url, problems_on_page
 
 pytestmark = pytest.mark.e2e
@@ -25,20 +23,20 @@ LABELS = {"1": "<script>window.__xss=2</script>Offentlighet", "2": "<b onmouseov
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
     """A server whose data holds markup in a municipality name and in published labels."""
-    _require_browser()
-    data_dir = tmp_path_factory.mktemp("hostile-datasets")
-    for path in DEFAULT_DATA_DIR.iterdir():
-        if path.is_file():
-            shutil.copy(path, data_dir / path.name)
-    munis = (data_dir / "municipalities.csv").read_text(encoding="utf-8")
-    (data_dir / "municipalities.csv").write_text(munis.replace(f"{KOD},Upplands Väsby,", f'{KOD},"{NAME.replace(chr(34), chr(34) * 2)}",'),
-                                                 encoding="utf-8")
-    rows = [[KOD, "Upplands Väsby", 2018, 2016, "full", "total", "total", "Totalt", 500, 800, "crafted for the e2e test", ""]]
-    rows += [[KOD, "Upplands Väsby", 2018, 2016, "full", "area", code, label, 60, 100, "crafted for the e2e test", ""]
-             for code, label in LABELS.items()]
-    with open(data_dir / "scores.csv", "a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerows(rows)
-    srv = start_server("app.py", env={"KOMPASS_DATA_DIR": str(data_dir)})
+
+    def add_markup(data_dir):
+        munis = (data_dir / "municipalities.csv").read_text(encoding="utf-8")
+        quoted = '"' + NAME.replace('"', '""') + '"'
+        (data_dir / "municipalities.csv").write_text(munis.replace(f"{KOD},Upplands Väsby,", f"{KOD},{quoted},"),
+                                                     encoding="utf-8")
+        source = "crafted for the e2e test"
+        rows = [[KOD, "Upplands Väsby", 2018, 2016, "full", "total", "total", "Totalt", 500, 800, source, ""]]
+        rows += [[KOD, "Upplands Väsby", 2018, 2016, "full", "area", code, label, 60, 100, source, ""]
+                 for code, label in LABELS.items()]
+        with open(data_dir / "scores.csv", "a", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(rows)
+
+    srv = crafted_data_server(tmp_path_factory, "hostile-datasets", add_markup)
     yield srv
     srv.cleanup()
 
