@@ -194,15 +194,28 @@ def peer_candidates(ds, version: str, peer_filter: PeerFilter = PeerFilter(), ex
     return sets
 
 
+def _by_recency(sets: pd.DataFrame) -> pd.DataFrame:
+    """Score sets ordered so each municipality's most recent comes last (full after self in one year)."""
+    full = sets["evaluation_kind"].astype(str) == "full"
+    return sets.assign(_full=full).sort_values(["kommunkod", "year", "_full"], kind="stable").drop(columns="_full")
+
+
+def _last_with_value(kommunkod: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Positions of each municipality's last row with a value, in rows already ordered by _by_recency()."""
+    rows = np.flatnonzero(~np.isnan(values))
+    codes = kommunkod[rows]
+    return rows[np.r_[codes[1:] != codes[:-1], True]] if rows.size else rows
+
+
 def latest_with(sets: pd.DataFrame, code: str) -> pd.DataFrame:
     """Each municipality once: its latest score set that has a published value for code.
 
     A later publication of the total alone must not hide an earlier published area profile; at equal
     years an external evaluation outranks a self-assessment.
     """
-    has = sets.dropna(subset=[code])
-    ranked = has.assign(_full=(has["evaluation_kind"].astype(str) == "full")).sort_values(["kommunkod", "year", "_full"])
-    return ranked.drop_duplicates("kommunkod", keep="last").drop(columns="_full")
+    ordered = _by_recency(sets)
+    positions = _last_with_value(ordered["kommunkod"].to_numpy(dtype=object), ordered[code].to_numpy(dtype="float64"))
+    return ordered.iloc[positions]
 
 
 def percentile_of(value: float, peers: np.ndarray) -> float:
@@ -230,16 +243,19 @@ class PeerComparison:
 def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv") -> PeerComparison:
     """ref's scores beside mean, median, min, max, n and percentile of its peers, item by item."""
     version = ref.instrument_version
-    candidates = peer_candidates(ds, version, peer_filter, exclude=ref.kommunkod)
+    candidates = _by_recency(peer_candidates(ds, version, peer_filter, exclude=ref.kommunkod))
+    kommunkod = candidates["kommunkod"].to_numpy(dtype=object)
+    set_ids = candidates["score_set_id"].to_numpy(dtype=object)
     focal = _row_of(ds, ref)
     labels = item_labels(ds, version, lang)
     rows = []
     used: dict[str, list[str]] = {}
     for code in ITEM_CODES:
-        chosen = latest_with(candidates, code)
-        for set_id in chosen["score_set_id"]:
+        column = candidates[code].to_numpy(dtype="float64")
+        chosen = _last_with_value(kommunkod, column)  # latest_with(), for all items over one ordering
+        for set_id in set_ids[chosen]:
             used.setdefault(set_id, []).append(code)
-        values = chosen[code].to_numpy(dtype="float64")
+        values = column[chosen]
         present = values[~np.isnan(values)]
         score = float(focal[code])
         n = int(present.size)
