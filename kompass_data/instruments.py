@@ -24,11 +24,13 @@ def version_for_year(year: int) -> str:
     return "2020"
 
 
-def usual_period(versions: pd.DataFrame, version: str) -> tuple[int, int | None]:
-    """First and last year a version is normally used (last None: still in use)."""
-    row = versions.loc[versions["instrument_version"] == version].iloc[0]
-    last = row["last_year"]
-    return int(row["first_year"]), (None if pd.isna(last) else int(last))
+def period_text(versions: pd.DataFrame, version: str) -> str:
+    """The years a version is normally used, as printed: '2010–2015', or '2020–' while in use."""
+    rows = versions.loc[versions["instrument_version"].astype(str) == str(version)]
+    if rows.empty:
+        return ""
+    first, last = rows["first_year"].iloc[0], rows["last_year"].iloc[0]
+    return f"{int(first)}–" + ("" if pd.isna(last) else str(int(last)))
 
 
 def area_names(items: pd.DataFrame, version: str) -> dict[str, str]:
@@ -48,11 +50,6 @@ def known_labels(items: pd.DataFrame, aliases: pd.DataFrame) -> set[tuple[str, s
         for v, lvl, c, a in aliases[["instrument_version", "level", "code", "alias"]].itertuples(index=False)
     }
     return known
-
-
-def label_key(version: str, level: str, code: str, label: str) -> tuple[str, str, str, str]:
-    """The lookup key of a published label in known_labels()."""
-    return (version, level, code, fold_label(label))
 
 
 __all__ = ["VERSIONS", "KINDS", "LEVELS", "AREA_CODES", "TOTAL_MAX", "version_for_year", "fold"]

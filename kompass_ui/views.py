@@ -11,7 +11,7 @@ import pandas as pd
 
 from kompass_data.compare import ITEM_CODES, THIN_N, latest_with, ranking
 from kompass_data.figures import fmt
-from kompass_data.instruments import AREA_CODES, VERSIONS
+from kompass_data.instruments import AREA_CODES, VERSIONS, period_text
 from kompass_data.messages import t
 
 SET_WIDE_CHECKS = ("year_outside_period",)
@@ -162,15 +162,11 @@ def version_overview(ds, lang: str) -> pd.DataFrame:
     rows = []
     for version in VERSIONS:
         mine = sets[sets["instrument_version"].astype(str) == version]
-        period = ds.instrument_versions[ds.instrument_versions["instrument_version"].astype(str) == version]
-        first = int(period["first_year"].iloc[0]) if len(period) else None
-        last = period["last_year"].iloc[0] if len(period) else None
-        last_text = "" if last is None or pd.isna(last) else str(int(last))
         kn = known[known["instrument_version"].astype(str) == version]
         rows.append(
             {
                 t("ui.col.version", lang): version,
-                t("ui.col.period", lang): f"{first}–{last_text}" if first else "",
+                t("ui.col.period", lang): period_text(ds.instrument_versions, version),
                 t("ui.col.score_sets", lang): int(len(mine)),
                 t("ui.col.self_sets", lang): int((mine["evaluation_kind"].astype(str) == "self").sum()),
                 t("ui.col.with_areas", lang): int((mine["n_areas"] > 0).sum()),

@@ -12,6 +12,7 @@ import streamlit as st
 
 from kompass_data import PeerFilter, VERSIONS
 from kompass_data.compare import ScoreSetRef, ref_from_row
+from kompass_data.instruments import period_text
 from kompass_data.names import fold
 
 from .state import t
@@ -149,18 +150,10 @@ def version_picker(ds, default: str | None = None, key: str = "pick_version") ->
     seed(key, options, [get_param("version"), default, "2016"])
     version = st.selectbox(
         t("ui.pick.version"), options, key=key,
-        format_func=labelled(options, lambda v: t("ui.version_option", version=v, period=_period(ds, v))),
+        format_func=labelled(options, lambda v: t("ui.version_option", version=v, period=period_text(ds.instrument_versions, v))),
     )
     set_param("version", version)
     return version
-
-
-def _period(ds, version: str) -> str:
-    row = ds.instrument_versions[ds.instrument_versions["instrument_version"].astype(str) == version]
-    if row.empty:
-        return ""
-    first, last = row["first_year"].iloc[0], row["last_year"].iloc[0]
-    return f"{int(first)}–" + ("" if last is None or str(last) == "<NA>" else str(int(last)))
 
 
 def peer_filter_widgets(ds, key_prefix: str = "peer") -> PeerFilter:
