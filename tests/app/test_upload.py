@@ -166,3 +166,25 @@ def test_a_later_upload_of_the_same_score_set_wins():
         at.run()
         assert at.exception == []
         assert at.markdown[-1].value == expected
+
+
+def test_files_that_are_not_tables_or_reports_are_refused_with_a_message():
+    import io
+    import zipfile
+
+    from kompass_ui.upload import process_bytes
+
+    ds = load_dataset()
+    fake_xlsx = io.BytesIO()
+    with zipfile.ZipFile(fake_xlsx, "w") as zf:
+        zf.writestr("hello.txt", "not a workbook")
+    cases = {
+        "program.csv": bytes(range(256)) * 4,  # binary behind a .csv name
+        "bok.xlsx": fake_xlsx.getvalue(),  # a zip that is no workbook
+        "rapport.pdf": b"%PDF-1.4\n" + bytes(200),  # a PDF with no text layer
+        "tom.csv": b"",
+    }
+    for name, raw in cases.items():
+        outcome = process_bytes(raw, name, ds, "sv")
+        assert not outcome.ok and outcome.scores is None, name
+        assert outcome.error and name in outcome.error, (name, outcome.error)
