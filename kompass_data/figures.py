@@ -203,17 +203,22 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
 
 
 def revision_marks(trend_table: pd.DataFrame, item: str, first_years: dict[str, int]) -> list[tuple[float, str]]:
-    """(x, version) of each revision between two drawn segments: midway between them, else the revision year."""
-    marks: dict[str, float] = {}
-    for _kod, part in trend_table.dropna(subset=[item]).groupby("kommunkod", sort=False):
-        spans = []
-        for version, seg in part.groupby("instrument_version", observed=True, sort=True):
-            spans.append((str(version), int(seg["year"].min()), int(seg["year"].max())))
-        spans.sort(key=lambda s: VERSIONS.index(s[0]) if s[0] in VERSIONS else 99)
-        for (_v1, _lo1, hi1), (v2, lo2, _hi2) in zip(spans, spans[1:]):
-            x = (hi1 + lo2) / 2 if hi1 < lo2 else float(first_years.get(v2, lo2))
-            marks.setdefault(v2, x)
-    return sorted(((x, v) for v, x in marks.items()), key=lambda m: m[0])
+    """(x, version) of each revision whose first year lies within the years of the drawn points.
+
+    One mark per version, at that version's first year (`instrument_versions.first_year`), whatever
+    municipalities are shown and in whatever order: a mark says "from here the instrument is version v",
+    not where one municipality switched. The first version has no revision before it.
+    """
+    drawn = trend_table.dropna(subset=[item])
+    if drawn.empty:
+        return []
+    lo, hi = int(drawn["year"].min()), int(drawn["year"].max())
+    marks = []
+    for version in VERSIONS[1:]:
+        year = first_years.get(version)
+        if year is not None and lo <= int(year) <= hi:
+            marks.append((float(year), version))
+    return sorted(marks)
 
 
 def trend_figure(
@@ -265,7 +270,7 @@ def trend_figure(
     for x, version in revision_marks(drawn, item, first_years):
         fig.add_vline(
             x=x, line_dash="dash", line_color="#555555", line_width=2,
-            annotation_text=esc(t("ui.fig.revision", lang, version=version)),
+            annotation_text=esc(t("ui.fig.revision", lang, version=version, year=int(x))),
             annotation_position="top", annotation_font_size=12,
         )
     top = TOTAL_MAX if item == "total" else AREA_MAX

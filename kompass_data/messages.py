@@ -359,7 +359,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.fig.reference": {"sv": "Publicerat: {name}", "en": "Published: {name}"},
     "ui.fig.percent_of_max": {"sv": "Andel av maxpoäng", "en": "Share of maximum"},
     "ui.fig.segment": {"sv": "{name} · version {version}", "en": "{name} · version {version}"},
-    "ui.fig.revision": {"sv": "Ny version {version}: jämförs inte över linjen", "en": "New version {version}: not compared across the line"},
+    "ui.fig.revision": {"sv": "Version {version} från {year}", "en": "Version {version} from {year}"},
     "ui.fig.change": {"sv": "Förändring inom versionen: {change}", "en": "Change within the version: {change}"},
     "ui.fig.change_first": {"sv": "Första mätningen i versionen", "en": "First measurement in this version"},
     "ui.overview.intro": {

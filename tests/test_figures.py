@@ -34,14 +34,26 @@ def test_radar_adds_published_references_as_their_own_traces(ds):
     assert fig["data"][2]["line"]["dash"] == "dot"
 
 
-def test_trend_draws_one_trace_per_version_and_marks_the_revision_midway(ds):
+def test_trend_draws_one_trace_per_version_and_marks_the_revision_at_its_first_year(ds):
     table = trend(ds, "2417")
     fig = trend_figure(table, "total", "sv", "Totalt", {"2016": 2016}).to_plotly_json()
     xs = sorted(list(tr["x"]) for tr in fig["data"])
     assert xs == [[2015, 2017], [2018]]
-    assert revision_marks(table, "total", {"2016": 2016}) == [(2017.5, "2016")]
+    assert revision_marks(table, "total", {"2016": 2016}) == [(2016.0, "2016")]
     shapes = fig["layout"]["shapes"]
-    assert len(shapes) == 1 and shapes[0]["x0"] == 2017.5
+    assert len(shapes) == 1 and shapes[0]["x0"] == 2016
+    assert [a["text"] for a in fig["layout"]["annotations"]] == ["Version 2016 från 2016"]
+
+
+def test_revision_marks_do_not_depend_on_which_municipality_comes_first(ds):
+    first_years = {"pre-2010": 2002, "2010": 2010, "2016": 2016, "2020": 2020}
+    codes = ["2417", "0486", "0115"]
+    marks = revision_marks(pd.concat([trend(ds, c) for c in codes]), "total", first_years)
+    assert marks == [(2016.0, "2016")]  # points 2014-2019: only the 2016 revision lies within them
+    assert revision_marks(pd.concat([trend(ds, c) for c in reversed(codes)]), "total", first_years) == marks
+    # Hultsfred 2022 (2020 version) beside Norsjö: both the 2016 and the 2020 revision are marked.
+    both = pd.concat([trend(ds, "2417"), trend(ds, "0860")])
+    assert revision_marks(both, "2", first_years) == [(2016.0, "2016"), (2020.0, "2020")]
 
 
 def test_trend_revision_at_the_revision_year_when_segments_overlap():

@@ -10,7 +10,7 @@ def trend_traces(at) -> list[dict]:
     return fig["data"], fig["layout"]
 
 
-def test_norsjo_trend_is_two_segments_with_a_revision_between_2017_and_2018():
+def test_norsjo_trend_is_two_segments_with_the_2016_revision_marked():
     at = open_page(TREND, **NORSJO)
     assert unexpected_errors(at) == []
     data, layout = trend_traces(at)
@@ -20,8 +20,8 @@ def test_norsjo_trend_is_two_segments_with_a_revision_between_2017_and_2018():
     # Nothing is drawn from 2017 to 2018: no trace has points on both sides.
     assert not any(min(tr["x"]) <= 2017 and max(tr["x"]) >= 2018 for tr in data)
     (mark,) = [s for s in layout["shapes"] if s["type"] == "line"]
-    assert 2017 < mark["x0"] == mark["x1"] < 2018 and mark["line"]["dash"] == "dash"
-    assert any("2016" in a["text"] for a in layout["annotations"])
+    assert mark["x0"] == mark["x1"] == 2016 and mark["line"]["dash"] == "dash"
+    assert [a["text"] for a in layout["annotations"]] == ["Version 2016 från 2016"]
 
 
 def test_self_assessment_is_hollow_and_named_in_the_hover():
@@ -50,3 +50,29 @@ def test_several_municipalities_and_an_area_from_the_url():
     kramfors = next(tr for tr in data if tr["name"].startswith("Kramfors"))
     assert kramfors["x"] == [2011, 2013] and kramfors["y"] == [51, 58]
     assert at.query_params["kommun"] == "2417,2282" and at.query_params["omrade"] == "1"
+
+
+def _versions_of(trace) -> set[str]:
+    return {version for version, _kind in trace["customdata"]}
+
+
+def test_one_revision_line_per_version_whatever_the_order_of_municipalities():
+    for kommun in ("2417,0486,0115", "0115,0486,2417"):
+        at = open_page(TREND, kommun=kommun)
+        assert unexpected_errors(at) == []
+        data, layout = trend_traces(at)
+        lines = [s for s in layout["shapes"] if s["type"] == "line"]
+        assert [(s["x0"], s["x1"]) for s in lines] == [(2016, 2016)]  # points span 2014-2019
+        assert [a["text"] for a in layout["annotations"]] == ["Version 2016 från 2016"]
+        assert all(len(_versions_of(tr)) == 1 for tr in data)  # no trace holds two versions
+        by_name = {tr["name"]: tr["x"] for tr in data}
+        assert by_name["Vallentuna · version 2016"] == [2017, 2019]
+        assert by_name["Strängnäs · version 2010"] == [2014] and by_name["Strängnäs · version 2016"] == [2016]
+
+
+def test_a_2020_score_set_gets_the_2020_revision_line():
+    at = open_page(TREND, kommun="2417,0860", omrade="2")
+    assert unexpected_errors(at) == []
+    data, layout = trend_traces(at)
+    assert sorted(s["x0"] for s in layout["shapes"] if s["type"] == "line") == [2016, 2020]
+    assert all(len(_versions_of(tr)) == 1 for tr in data)
