@@ -227,8 +227,12 @@ def trend_figure(
     lang: str = "sv",
     item_label: str | None = None,
     first_years: dict[str, int] | None = None,
+    version_labels: dict[str, str] | None = None,
 ) -> go.Figure:
     """One line per (municipality, version segment); a dashed mark at each revision; self points hollow.
+
+    version_labels (version -> the item's name in that version) names an area per version in the legend
+    and the hover: area 2 is "Tillgänglighet och brukarorientering" in 2016 but "Samhällsutveckling" in 2020.
 
     trend_table is one or more `compare.trend()` tables stacked (columns kommunkod, municipality, year,
     instrument_version, evaluation_kind, the item and `<item>_change`). Lines never cross a revision.
@@ -244,6 +248,10 @@ def trend_figure(
         name = str(part["municipality"].iloc[0])
         for version, seg in part.groupby("instrument_version", observed=True, sort=True):
             seg = seg.sort_values(["year", "evaluation_kind"])
+            seg_label = (version_labels or {}).get(str(version)) or item_label
+            trace_name = t("ui.fig.segment", lang, name=name, version=version)
+            if version_labels and str(version) in version_labels:
+                trace_name += f": {seg_label}"
             kinds = seg["evaluation_kind"].astype(str).tolist()
             symbols = [symbol if k == "full" else f"{symbol}-open" for k in kinds]
             hover = []
@@ -254,12 +262,12 @@ def trend_figure(
                 )
                 hover.append(
                     f"<b>{esc(name)} {int(year)}</b><br>{t('ui.fig.version', lang)} {esc(version)} · "
-                    f"{t(f'ui.kind.{kind}', lang)}<br>{esc(item_label)}: {fmt(value)}<br>{change_text}"
+                    f"{t(f'ui.kind.{kind}', lang)}<br>{esc(seg_label)}: {fmt(value)}<br>{change_text}"
                 )
             fig.add_trace(
                 go.Scatter(
                     x=[int(y) for y in seg["year"]], y=_none(seg[item]), mode="lines+markers",
-                    name=esc(t("ui.fig.segment", lang, name=name, version=version)),
+                    name=esc(trace_name),
                     legendgroup=str(kod), connectgaps=False,
                     line=dict(color=colour, width=3),
                     marker=dict(symbol=symbols, size=13, color=colour, line=dict(color=colour, width=2)),

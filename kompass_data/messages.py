@@ -450,6 +450,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Varje version av instrumentet ritas som en egen linje. Den streckade lodräta linjen markerar en revision: poängen på var sin sida går inte att jämföra och ingen förändring räknas över den. Ihåliga punkter är egna analyser.",
         "en": "Each instrument version is drawn as its own line. The dashed vertical line marks a revision: scores on either side cannot be compared and no change is computed across it. Hollow points are self-assessments.",
     },
+    "ui.trend.area_names_differ": {
+        "sv": "Område {code} heter olika i versionerna: {names}. Samma nummer är inte samma område; jämför bara inom en version.",
+        "en": "Area {code} has different names in the versions: {names}. The same number is not the same area; compare only within one version.",
+    },
+    "ui.trend.area_name_in": {"sv": "{name} (version {versions})", "en": "{name} (version {versions})"},
     "ui.trend.pick_one": {"sv": "Välj minst en kommun.", "en": "Choose at least one municipality."},
     "ui.trend.no_values": {"sv": "Inga värden för {item}: {names}.", "en": "No values for {item}: {names}."},
     "ui.trend.segment_sentence": {"sv": "version {version}: {points}", "en": "version {version}: {points}"},

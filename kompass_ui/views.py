@@ -11,7 +11,7 @@ import pandas as pd
 
 from kompass_data.compare import ITEM_CODES, THIN_N, latest_with, ranking
 from kompass_data.figures import fmt
-from kompass_data.instruments import AREA_CODES, VERSIONS, period_text
+from kompass_data.instruments import AREA_CODES, VERSIONS, area_names, period_text
 from kompass_data.messages import t
 
 SET_WIDE_CHECKS = ("year_outside_period",)
@@ -227,6 +227,32 @@ def trend_table_display(trend_table: pd.DataFrame, item: str, lang: str) -> pd.D
             ],
         }
     ).reset_index(drop=True)
+
+
+def area_labels_by_version(ds, code: str, versions) -> dict[str, str]:
+    """version -> 'code. canonical name' of area `code` in each version (area identity is the number within a version)."""
+    out = {}
+    for version in versions:
+        name = area_names(ds.instrument_items, str(version)).get(str(code))
+        if name:
+            out[str(version)] = f"{code}. {name}"
+    return out
+
+
+def area_names_differ(ds, code: str, versions, lang: str) -> str | None:
+    """A plain warning when area `code` has different canonical names in the shown versions, else None."""
+    versions = sorted({str(v) for v in versions}, key=lambda v: VERSIONS.index(v) if v in VERSIONS else 99)
+    by_name: dict[str, list[str]] = {}
+    for version in versions:
+        name = area_names(ds.instrument_items, version).get(str(code))
+        if name:
+            by_name.setdefault(name, []).append(version)
+    if len(by_name) < 2:
+        return None
+    names = "; ".join(
+        t("ui.trend.area_name_in", lang, name=name, versions=", ".join(vs)) for name, vs in by_name.items()
+    )
+    return t("ui.trend.area_names_differ", lang, code=code, names=names)
 
 
 def trend_sentences(trend_table: pd.DataFrame, item: str, lang: str) -> list[str]:

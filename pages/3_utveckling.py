@@ -7,7 +7,7 @@ from kompass_data import trend
 from kompass_data.figures import trend_figure
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.views import md, trend_sentences, trend_table_display
+from kompass_ui.views import area_labels_by_version, area_names_differ, md, trend_sentences, trend_table_display
 from kompass_ui.widgets import get_param, item_picker, municipalities_picker, set_param
 
 
@@ -35,7 +35,14 @@ def main() -> None:
         st.warning(t("ui.trend.no_values", names=", ".join(missing), item=labels[item]))
     if shown.empty:
         return
-    st.plotly_chart(trend_figure(table, item, lang(), labels[item], first_years), key="trend")
+    versions = sorted({str(v) for v in shown["instrument_version"]})
+    version_labels = None
+    if item != "total":
+        version_labels = area_labels_by_version(ds, item, versions)
+        differ = area_names_differ(ds, item, versions, lang())
+        if differ:
+            st.warning(md(differ), icon=":material/warning:")
+    st.plotly_chart(trend_figure(table, item, lang(), labels[item], first_years, version_labels), key="trend")
     for sentence in trend_sentences(table, item, lang()):
         st.markdown(md(sentence))
     st.caption(t("ui.trend.legend"))

@@ -1,5 +1,8 @@
 """Utveckling: one line per version segment; Norsjö 2015-2017 (2010) and 2018 (2016) are never joined."""
 
+from kompass_data import messages
+from kompass_ui.views import md
+
 from .conftest import NORSJO, figures, open_page, unexpected_errors
 
 TREND = "pages/3_utveckling.py"
@@ -46,7 +49,8 @@ def test_several_municipalities_and_an_area_from_the_url():
     assert unexpected_errors(at) == []
     data, _layout = trend_traces(at)
     assert {tr["name"] for tr in data} == {
-        "Norsjö · version 2010", "Norsjö · version 2016", "Kramfors · version 2010"}
+        "Norsjö · version 2010: 1. Offentlighet och demokrati", "Norsjö · version 2016: 1. Offentlighet och demokrati",
+        "Kramfors · version 2010: 1. Offentlighet och demokrati"}
     kramfors = next(tr for tr in data if tr["name"].startswith("Kramfors"))
     assert kramfors["x"] == [2011, 2013] and kramfors["y"] == [51, 58]
     assert at.query_params["kommun"] == "2417,2282" and at.query_params["omrade"] == "1"
@@ -76,3 +80,32 @@ def test_a_2020_score_set_gets_the_2020_revision_line():
     data, layout = trend_traces(at)
     assert sorted(s["x0"] for s in layout["shapes"] if s["type"] == "line") == [2016, 2020]
     assert all(len(_versions_of(tr)) == 1 for tr in data)
+
+
+def test_an_area_is_named_per_version_and_a_name_change_is_said_plainly():
+    at = open_page(TREND, kommun="2417,0860", omrade="2")
+    assert unexpected_errors(at) == []
+    data, _layout = trend_traces(at)
+    by_name = {tr["name"]: tr for tr in data}
+    assert set(by_name) == {
+        "Norsjö · version 2010: 2. Tillgänglighet och brukarorientering",
+        "Norsjö · version 2016: 2. Tillgänglighet och brukarorientering",
+        "Hultsfred · version 2020: 2. Samhällsutveckling",
+    }
+    hultsfred = by_name["Hultsfred · version 2020: 2. Samhällsutveckling"]
+    assert hultsfred["x"] == [2022] and hultsfred["y"] == [67]
+    assert "2. Samhällsutveckling: 67" in hultsfred["hovertext"][0]
+    assert "2. Tillgänglighet och brukarorientering: 63" in by_name[
+        "Norsjö · version 2016: 2. Tillgänglighet och brukarorientering"]["hovertext"][0]
+    names = "; ".join([
+        messages.t("ui.trend.area_name_in", "sv", name="Tillgänglighet och brukarorientering", versions="2010, 2016"),
+        messages.t("ui.trend.area_name_in", "sv", name="Samhällsutveckling", versions="2020"),
+    ])
+    expected = messages.t("ui.trend.area_names_differ", "sv", code="2", names=names)
+    assert expected.startswith("Område 2 heter olika i versionerna: Tillgänglighet och brukarorientering (version 2010, 2016)")
+    assert md(expected) in [w.value for w in at.warning]
+
+
+def test_no_name_warning_when_the_area_keeps_its_name():
+    at = open_page(TREND, kommun="2417", omrade="1")
+    assert not any("heter olika" in w.value for w in at.warning)
