@@ -53,8 +53,25 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 
 def area_tick(code: str, label: str, width: int = 18) -> str:
-    """'1. Offentlighet och<br>demokrati': escaped, wrapped so axis labels stay level and inside the plot."""
-    return "<br>".join(esc(line) for line in textwrap.wrap(f"{code}. {label}", width) or [""])
+    """'1. Offentlighet och<br>demokrati': escaped, wrapped at spaces only (never inside a word) so axis
+    labels stay level and inside the plot; a word longer than `width` gets a line of its own."""
+    lines = textwrap.wrap(f"{code}. {label}", width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(esc(line) for line in lines or [""])
+
+
+def _closed(values: list) -> list:
+    """A radar trace's values with the first repeated at the end, so its outline closes."""
+    values = list(values)
+    return values + values[:1]
+
+
+def _radar_layout(fig: go.Figure) -> go.Figure:
+    """Room for the wrapped area labels at the top and bottom of a radar, and the legend below it."""
+    fig.update_layout(
+        margin=dict(l=90, r=90, t=60, b=110),
+        polar=dict(domain=dict(x=[0.05, 0.95], y=[0.06, 0.94]), angularaxis=dict(tickfont=dict(size=12))),
+    )
+    return fig
 
 
 def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False) -> go.Figure:
@@ -129,11 +146,11 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
     ]
     fig.add_trace(
         go.Scatterpolar(
-            r=_none(areas["score"]), theta=theta, name=esc(focal.display(lang)), mode="lines+markers",
+            r=_closed(_none(areas["score"])), theta=_closed(theta), name=esc(focal.display(lang)), mode="lines+markers",
             fill="toself", fillcolor=_rgba(OKABE_ITO[0], 0.15),
             line=dict(color=OKABE_ITO[0], width=3, dash="solid"),
             marker=dict(symbol="circle" if focal.evaluation_kind == "full" else "circle-open", size=9),
-            hovertext=focal_hover, hovertemplate="%{hovertext}<extra></extra>",
+            hovertext=_closed(focal_hover), hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     n_values = [int(n) for n in areas["peer_n"]]
@@ -149,10 +166,10 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
         peer_name += f" · {t('ui.thin_mean', lang, n=THIN_N)}"
     fig.add_trace(
         go.Scatterpolar(
-            r=_none(areas["peer_mean"]), theta=theta, name=esc(peer_name),
+            r=_closed(_none(areas["peer_mean"])), theta=_closed(theta), name=esc(peer_name),
             mode="lines+markers", fill="toself", fillcolor="rgba(0,0,0,0)",
             line=dict(color=OKABE_ITO[1], width=2, dash="dash"), marker=dict(symbol="square", size=8),
-            customdata=[[n] for n in n_values], hovertext=peer_hover, hovertemplate="%{hovertext}<extra></extra>",
+            customdata=_closed([[n] for n in n_values]), hovertext=_closed(peer_hover), hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     for i, (name, rows) in enumerate(reference_profiles(references)):
@@ -163,15 +180,15 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
         colour = OKABE_ITO[(2 + i) % len(OKABE_ITO)]
         fig.add_trace(
             go.Scatterpolar(
-                r=_none(values), theta=theta, name=esc(t("ui.fig.reference", lang, name=name)),
+                r=_closed(_none(values)), theta=_closed(theta), name=esc(t("ui.fig.reference", lang, name=name)),
                 mode="lines+markers", line=dict(color=colour, width=2, dash="dot"),
                 marker=dict(symbol=SYMBOLS[(2 + i) % len(SYMBOLS)], size=9),
-                hovertext=[f"{esc(name)}<br>{tick}: {fmt(v)}" for tick, v in zip(theta, values)],
+                hovertext=_closed([f"{esc(name)}<br>{tick}: {fmt(v)}" for tick, v in zip(theta, values)]),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(polar=dict(radialaxis=dict(range=[0, AREA_MAX], tickvals=[20, 40, 60, 80, 100])))
-    return _layout(fig, 600)
+    return _radar_layout(_layout(fig, 640))
 
 
 def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
@@ -320,16 +337,16 @@ def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> 
         values = areas[col]
         fig.add_trace(
             go.Scatterpolar(
-                r=_none(values), theta=theta, name=esc(col), mode="lines+markers", fill="toself",
+                r=_closed(_none(values)), theta=_closed(theta), name=esc(col), mode="lines+markers", fill="toself",
                 fillcolor="rgba(0,0,0,0)",
                 line=dict(color=OKABE_ITO[i % len(OKABE_ITO)], width=3 if i == 0 else 2, dash=DASHES[i % len(DASHES)]),
                 marker=dict(symbol=SYMBOLS[i % len(SYMBOLS)], size=9),
-                hovertext=[f"<b>{esc(col)}</b><br>{tk}: {fmt(v)}" for tk, v in zip(theta, values)],
+                hovertext=_closed([f"<b>{esc(col)}</b><br>{tk}: {fmt(v)}" for tk, v in zip(theta, values)]),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(polar=dict(radialaxis=dict(range=[0, AREA_MAX])))
-    return _layout(fig, 600)
+    return _radar_layout(_layout(fig, 640))
 
 
 def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:

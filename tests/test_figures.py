@@ -19,8 +19,9 @@ def test_radar_norsjo_2018_against_its_peers(ds):
     pc = peer_comparison(ds, score_set(ds, "2417", 2018))
     fig = radar(pc, lang="sv").to_plotly_json()
     focal, peer = fig["data"]
-    assert list(focal["r"]) == [69, 63, 72, 61, 61, 59, 55, 69]
-    assert list(focal["theta"]) == list(peer["theta"]) and len(focal["theta"]) == 8
+    assert list(focal["r"]) == [69, 63, 72, 61, 61, 59, 55, 69, 69]  # closed: 9 values, r[0] == r[-1]
+    assert list(focal["theta"]) == list(peer["theta"]) and len(focal["theta"]) == 9
+    assert focal["theta"][0] == focal["theta"][-1] and peer["r"][0] == peer["r"][-1] == 61.0
     assert peer["r"][0] == 61.0 and peer["customdata"][0] == [3]
     assert focal["line"]["color"] != peer["line"]["color"] and peer["line"]["dash"] == "dash"
     assert focal["marker"]["symbol"] != peer["marker"]["symbol"]  # not colour alone
@@ -30,7 +31,7 @@ def test_radar_adds_published_references_as_their_own_traces(ds):
     pc = peer_comparison(ds, score_set(ds, "2417", 2015))
     fig = radar(pc, pc.references, "en").to_plotly_json()
     assert len(fig["data"]) == 3
-    assert list(fig["data"][2]["r"]) == [50, 54, 67, 55, 56, 55, 51, 66]
+    assert list(fig["data"][2]["r"]) == [50, 54, 67, 55, 56, 55, 51, 66, 50]
     assert fig["data"][2]["line"]["dash"] == "dot"
 
 
@@ -124,9 +125,9 @@ def test_radar_calls_means_of_fewer_than_three_no_benchmark(ds):
     assert note == "n &lt; 3: a mean of fewer than 3 municipalities is no benchmark"
     thin = radar(peer_comparison(ds, score_set(ds, "2417", 2018)), lang="en").to_plotly_json()["data"][1]
     assert [note in h for h in thin["hovertext"]] == [n < 3 for (n,) in thin["customdata"]]
-    assert [n for (n,) in thin["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2] and thin["name"].endswith(note)
+    assert [n for (n,) in thin["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2, 3] and thin["name"].endswith(note)
     solid = radar(peer_comparison(ds, score_set(ds, "1444", 2014)), lang="en").to_plotly_json()["data"][1]
-    assert [n for (n,) in solid["customdata"]] == [5, 3, 3, 3, 3, 3, 4, 3]
+    assert [n for (n,) in solid["customdata"]] == [5, 3, 3, 3, 3, 3, 4, 3, 5]
     assert not any(note in h for h in solid["hovertext"]) and note not in solid["name"]
 
 
@@ -150,3 +151,41 @@ def test_sub_area_hover_carries_the_datas_note():
     hover = dict(zip(bar["y"], bar["hovertext"]))
     assert hover["7.5 B"].endswith("<br>Note in the data: the OCR text reads 3 &lt;b&gt;")
     assert "Note" not in hover["7.4 A"]
+
+
+def _breaks_only_at_spaces(tick: str, code: str, label: str) -> bool:
+    return " ".join(tick.split("<br>")) == esc(f"{code}. {label}")
+
+
+def test_radars_are_closed_and_leave_room_for_their_labels(ds):
+    from kompass_data import compare_score_sets
+    from kompass_data.figures import compare_radar
+
+    fig = radar(peer_comparison(ds, score_set(ds, "2417", 2018)), lang="sv").to_plotly_json()
+    layout = fig["layout"]
+    assert layout["margin"]["t"] >= 60 and layout["margin"]["b"] >= 60
+    assert layout["polar"]["domain"]["y"][0] > 0 and layout["polar"]["domain"]["y"][1] < 1
+    refs = [score_set(ds, "2417", 2018), score_set(ds, "0381", 2018)]
+    table = compare_score_sets(ds, refs, "sv")
+    columns = [r.display("sv") for r in refs]
+    polar = compare_radar(table, columns, "sv").to_plotly_json()
+    for trace in polar["data"]:
+        assert len(trace["r"]) == 9 and trace["r"][0] == trace["r"][-1] and trace["theta"][0] == trace["theta"][-1]
+    assert polar["layout"]["margin"]["t"] >= 60
+
+
+def test_area_labels_wrap_only_between_words(ds):
+    from kompass_data import compare_score_sets
+    from kompass_data.figures import area_tick
+
+    assert area_tick("7", "Verksamhetsutveckling") == "7.<br>Verksamhetsutveckling"  # never "Verksamhetsutve<br>ckling"
+    assert area_tick("2", "Tillgänglighet och brukarorientering") == "2. Tillgänglighet<br>och<br>brukarorientering"
+    pc = peer_comparison(ds, score_set(ds, "2417", 2015))  # version 2010: area 7 Verksamhetsutveckling
+    labels = pc.table.set_index("code")["label"]
+    for tick in radar(pc, lang="sv").to_plotly_json()["data"][0]["theta"][:8]:
+        code = tick.split(".")[0]
+        assert _breaks_only_at_spaces(tick, code, labels[code]), tick
+    table = compare_score_sets(ds, [score_set(ds, "2417", 2015)], "sv")
+    heat = compare_heatmap(table, ["Norsjö 2015"], "sv").to_plotly_json()["data"][0]
+    for tick, (code, label) in zip(heat["y"], zip(table["code"][1:], table["label"][1:])):
+        assert _breaks_only_at_spaces(tick, code, label), tick

@@ -18,9 +18,10 @@ def test_norsjo_2018_radar_against_the_peer_mean_over_the_same_eight_areas():
     focal, peer = radar_of(at)["data"][:2]
     assert focal["name"] == "Norsjö 2018"
     assert peer["name"].startswith(messages.t("ui.fig.peer_mean", "sv"))
-    assert focal["theta"] == peer["theta"] and len(focal["theta"]) == 8
-    assert [th.split(".")[0] for th in focal["theta"]] == [str(i) for i in range(1, 9)]
-    assert focal["r"] == [69, 63, 72, 61, 61, 59, 55, 69]
+    # Closed outlines: area 1 is repeated at the end, so 9 points over the 8 areas.
+    assert focal["theta"] == peer["theta"] and len(focal["theta"]) == 9 and focal["theta"][0] == focal["theta"][-1]
+    assert [th.split(".")[0] for th in focal["theta"]] == [str(i) for i in range(1, 9)] + ["1"]
+    assert focal["r"] == [69, 63, 72, 61, 61, 59, 55, 69, 69] and peer["r"][0] == peer["r"][-1]
     # Area 1: Enköping 2018 (71), Mölndal 2016 (49), Strängnäs 2016 (63): mean 61 over n = 3.
     assert peer["r"][0] == 61.0 and peer["customdata"][0] == [3]
     assert "n = 3" in peer["hovertext"][0]
@@ -43,9 +44,9 @@ def test_a_mean_of_fewer_than_three_is_called_no_benchmark():
     assert THIN in [w.value for w in at.warning]
     assert "färre än 3 kommuner" in THIN
     peer = radar_of(at)["data"][1]
-    assert [n for (n,) in peer["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2]
+    assert [n for (n,) in peer["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2, 3]  # closed: area 1 again
     thin_note = esc(messages.t("ui.thin_mean", "sv", n=3))  # "n &lt; 3: ...": Plotly reads labels as HTML
-    assert [thin_note in h for h in peer["hovertext"]] == [False, True, True, True, True, True, True, True]
+    assert [thin_note in h for h in peer["hovertext"]] == [False, True, True, True, True, True, True, True, False]
     assert peer["name"].endswith(thin_note)
 
 
