@@ -495,8 +495,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} evaluations, none with a published total.",
     },
     "ui.compare.sorted": {
-        "sv": "Ordning: {focus} först, sedan efter totalpoäng (högst först, saknade sist). Tomma celler: uppgift saknas.",
-        "en": "Order: {focus} first, then by total (highest first, missing last). Empty cells: no data.",
+        "sv": "Ordning: {focus} först, sedan efter totalpoäng (högst först, saknade sist). ”Uppgift saknas”: ingen publicerad poäng.",
+        "en": "Order: {focus} first, then by total (highest first, missing last). “No data”: no published score.",
     },
     "ui.dist.rule": {
         "sv": "SKR:s utvärderingar bedömda med version {version}; egna analyser ingår inte. Varje punkt är en kommun, med sin senaste utvärdering som har värdet.",

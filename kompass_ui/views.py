@@ -5,6 +5,7 @@ No Streamlit here, so they are tested directly. Every chart on a page has one of
 
 from __future__ import annotations
 
+import numbers
 import re
 
 import pandas as pd
@@ -21,6 +22,20 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 def md(text) -> str:
     """Data text made inert for st.markdown: every markdown/HTML character escaped."""
     return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def missing_as(frame: pd.DataFrame, text: str = "–") -> pd.DataFrame:
+    """A table for display: in every column with a missing value, missing reads `text`, values read as fmt() does.
+
+    st.dataframe prints a missing number as the literal "None"; a column without gaps keeps its numbers.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        values = out[col]
+        if not values.isna().any():
+            continue
+        out[col] = [text if pd.isna(v) else (fmt(v) if isinstance(v, numbers.Number) else str(v)) for v in values]
+    return out
 
 
 def set_flags(ds, score_set_id: str, lang: str) -> pd.DataFrame:
@@ -71,7 +86,7 @@ def profile_table(comparison, flags: pd.DataFrame, lang: str, notes: dict[str, s
     table = comparison.table
     by_item = flag_text_by_item(flags)
     notes = notes or {}
-    return pd.DataFrame(
+    return missing_as(pd.DataFrame(
         {
             t("ui.col.item", lang): [
                 lab if code == "total" else f"{code}. {lab}" for code, lab in zip(table["code"], table["label"])
@@ -84,7 +99,7 @@ def profile_table(comparison, flags: pd.DataFrame, lang: str, notes: dict[str, s
             t("ui.col.flags", lang): [by_item.get(code, "") for code in table["code"]],
             t("ui.col.note", lang): [notes.get(code, "") for code in table["code"]],
         }
-    )
+    ))
 
 
 def peers_display(comparison, lang: str) -> pd.DataFrame:
@@ -100,7 +115,7 @@ def peers_display(comparison, lang: str) -> pd.DataFrame:
     )
     out[t("ui.col.kind", lang)] = [t(f"ui.kind.{k}", lang) for k in peers["evaluation_kind"].astype(str)]
     out.insert(3, t("ui.col.used_for", lang), used_for)
-    return out.reset_index(drop=True)
+    return missing_as(out.reset_index(drop=True))
 
 
 def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
@@ -287,7 +302,7 @@ def compare_display(table: pd.DataFrame, columns: list[str], lang: str) -> pd.Da
     )
     for col in columns:
         out[col] = table[col].to_numpy()
-    return out
+    return missing_as(out, t("ui.missing", lang))
 
 
 def distribution_table(sets: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
@@ -309,7 +324,7 @@ def distribution_table(sets: pd.DataFrame, labels: dict[str, str], lang: str) ->
                 t("ui.col.max", lang): float(values.max()) if values.size else None,
             }
         )
-    return pd.DataFrame(rows)
+    return missing_as(pd.DataFrame(rows))
 
 
 def thin_items(sets: pd.DataFrame) -> list[str]:

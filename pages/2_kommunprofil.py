@@ -8,7 +8,7 @@ from kompass_data.figures import radar, subarea_bars
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
-    SET_WIDE_CHECKS, furthest, md, peers_display, profile_table, radar_sentence, set_flags, set_notes, subarea_rows,
+    SET_WIDE_CHECKS, furthest, md, missing_as, peers_display, profile_table, radar_sentence, set_flags, set_notes, subarea_rows,
 )
 from kompass_ui.widgets import get_param, municipality_picker, peer_filter_widgets, score_set_picker, set_param
 
@@ -81,7 +81,7 @@ def main() -> None:
             if note:
                 st.markdown(f"ℹ **{md(code)}:** {md(note)}")
         with st.expander(t("ui.profile.subareas_table")):
-            st.dataframe(subs.rename(columns={
+            st.dataframe(missing_as(subs).rename(columns={
                 "code": t("ui.col.code"), "name": t("ui.col.item"), "score": t("ui.col.score"),
                 "max_score": t("ui.col.max"), "percent": "%", "flags": t("ui.col.flags"), "note": t("ui.col.note")}),
                 hide_index=True)
@@ -93,7 +93,8 @@ def main() -> None:
     if has_refs:
         with st.expander(t("ui.profile.refs_table")):
             refs = comparison.references
-            st.dataframe(refs[["year", "statistic", "population", "level", "code", "score", "source"]], hide_index=True)
+            st.dataframe(missing_as(refs[["year", "statistic", "population", "level", "code", "score", "source"]]),
+                         hide_index=True)
 
 
 def _session_ids(ds) -> set:

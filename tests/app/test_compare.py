@@ -75,3 +75,20 @@ def test_compare_sentence_counts_missing_totals_whatever_the_missing_marker():
     assert compare_sentence(table, ["A 2018", "B 2016", "C 2018"], "sv") == messages.t(
         "ui.compare.sentence", "sv", n=3, best="C 2018", best_total="519", worst="A 2018", worst_total="509", missing=1)
     assert compare_sentence(table, ["B 2016"], "en") == messages.t("ui.compare.sentence_no_total", "en", n=1)
+
+
+def _texts(frame) -> set[str]:
+    return {str(v) for v in frame.to_numpy().ravel()}
+
+
+def test_missing_values_read_as_missing_not_none():
+    at = open_page(COMPARE, version="2016", sets="2417:2018:2016:full,0115:2019:2016:full,0486:2016:2016:full")
+    assert unexpected_errors(at) == []
+    table = at.dataframe[0].value
+    assert not _texts(table) & {"None", "nan", "NaN", "<NA>"}
+    missing = messages.t("ui.missing", "sv")
+    row = table[table[messages.t("ui.col.item", "sv")].str.startswith("2.")].iloc[0]
+    assert row["Norsjö 2018"] == 63 and row["Vallentuna 2019"] == missing and row["Strängnäs 2016"] == missing
+    total = table.iloc[0]
+    assert total["Vallentuna 2019"] == "603" and total["Norsjö 2018"] == 509  # a column without gaps keeps numbers
+    assert any("Uppgift saknas" in c.value for c in at.caption)

@@ -140,3 +140,14 @@ def test_sub_area_bars_show_share_of_maximum():
     assert len(bars["y"]) == 45
     i = bars["y"].index("1.1 Finns en plan/strategi för demokratiutveckling och information?")
     assert bars["x"][i] == 87.0 and bars["text"][i] == "13/15 (87 %)"
+
+
+def test_missing_values_in_the_peer_table_read_as_a_dash():
+    at = open_page(PROFILE, **NORSJO)
+    used = messages.t("ui.col.used_for", "sv")
+    peers = next(d.value for d in at.dataframe if used in d.value.columns)
+    assert not {str(v) for v in peers.to_numpy().ravel()} & {"None", "nan", "NaN", "<NA>"}
+    vallentuna = peers[peers[messages.t("ui.col.municipality", "sv")] == "Vallentuna"].iloc[0]
+    assert vallentuna[messages.t("ui.col.total", "sv")] == "603" and vallentuna["1"] == "–"
+    enkoping = peers[peers[messages.t("ui.col.municipality", "sv")] == "Enköping"].iloc[0]
+    assert enkoping["1"] == "71" and enkoping["3"] == "–"
