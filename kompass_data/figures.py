@@ -52,6 +52,14 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+def n_range(ns) -> str | None:
+    """How many a set of means rests on, for a legend or a sentence: '3', '1–3'; None when no mean has any."""
+    present = [int(n) for n in ns if not pd.isna(n) and int(n) > 0]
+    if not present:
+        return None
+    return str(min(present)) if min(present) == max(present) else f"{min(present)}–{max(present)}"
+
+
 def area_tick(code: str, label: str, width: int = 18) -> str:
     """'1. Offentlighet och<br>demokrati': escaped, wrapped at spaces only (never inside a word) so axis
     labels stay level and inside the plot; a word longer than `width` gets a line of its own."""
@@ -159,19 +167,20 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
         + (f"<br>{esc(t('ui.thin_mean', lang, n=THIN_N))}" if 0 < n < THIN_N else "")
         for tick, m, n in zip(theta, areas["peer_mean"], n_values)
     ]
-    present = [n for n in n_values if n]
-    n_text = "0" if not present else (str(min(present)) if min(present) == max(present) else f"{min(present)}–{max(present)}")
-    peer_name = t("ui.fig.peer_mean_n", lang, n=n_text)
-    if present and min(present) < THIN_N:
-        peer_name += f" · {t('ui.thin_mean', lang, n=THIN_N)}"
-    fig.add_trace(
-        go.Scatterpolar(
-            r=_closed(_none(areas["peer_mean"])), theta=_closed(theta), name=esc(peer_name),
-            mode="lines+markers", fill="toself", fillcolor="rgba(0,0,0,0)",
-            line=dict(color=OKABE_ITO[1], width=2, dash="dash"), marker=dict(symbol="square", size=8),
-            customdata=_closed([[n] for n in n_values]), hovertext=_closed(peer_hover), hovertemplate="%{hovertext}<extra></extra>",
+    n_text = n_range(n_values)
+    if n_text is not None:  # no peers: no mean, so no trace and no legend entry claiming one
+        peer_name = t("ui.fig.peer_mean_n", lang, n=n_text)
+        if min(n for n in n_values if n) < THIN_N:
+            peer_name += f" · {t('ui.thin_mean', lang, n=THIN_N)}"
+        fig.add_trace(
+            go.Scatterpolar(
+                r=_closed(_none(areas["peer_mean"])), theta=_closed(theta), name=esc(peer_name),
+                mode="lines+markers", fill="toself", fillcolor="rgba(0,0,0,0)",
+                line=dict(color=OKABE_ITO[1], width=2, dash="dash"), marker=dict(symbol="square", size=8),
+                customdata=_closed([[n] for n in n_values]), hovertext=_closed(peer_hover),
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
         )
-    )
     for i, (name, rows) in enumerate(reference_profiles(references)):
         by_code = rows[rows["level"].astype(str) == "area"].set_index("code")["score"]
         values = [by_code.get(c, float("nan")) for c in AREA_CODES]

@@ -414,6 +414,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Det finns inga andra kommuner med poäng i version {version} och dessa filter, så det finns inget medelvärde att jämföra med. Ta bort ett filter.",
         "en": "No other municipality has scores in version {version} with these filters, so there is no mean to compare with. Remove a filter.",
     },
+    "ui.profile.percentile_caption": {
+        "sv": "Percentil: andel jämförbara kommuner med lägre poäng; lika räknas till hälften. Visas inte (–) när n < {n}.",
+        "en": "Percentile: share of comparable municipalities with a lower score; ties count as half. Not shown (–) when n < {n}.",
+    },
     "ui.profile.only_total": {
         "sv": "För den här utvärderingen är bara totalpoängen publicerad, inga områdespoäng. Därför visas ingen radar; tabellen jämför totalen.",
         "en": "Only the total is published for this evaluation, no area scores. So there is no radar; the table compares the total.",

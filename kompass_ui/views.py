@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from kompass_data.compare import ITEM_CODES, THIN_N, latest_with, ranking
-from kompass_data.figures import fmt
+from kompass_data.figures import fmt, n_range
 from kompass_data.instruments import AREA_CODES, VERSIONS, area_names, period_text
 from kompass_data.messages import t
 
@@ -95,7 +95,8 @@ def profile_table(comparison, flags: pd.DataFrame, lang: str, notes: dict[str, s
             t("ui.col.peer_mean", lang): table["peer_mean"].round(1),
             t("ui.col.n", lang): table["peer_n"].astype("int64"),
             t("ui.col.difference", lang): table["difference"].round(1),
-            t("ui.col.percentile", lang): table["percentile"].round(0),
+            # A percentile among fewer than THIN_N municipalities says nothing: blank, as the caption explains.
+            t("ui.col.percentile", lang): table["percentile"].round(0).where(table["peer_n"] >= THIN_N),
             t("ui.col.flags", lang): [by_item.get(code, "") for code in table["code"]],
             t("ui.col.note", lang): [notes.get(code, "") for code in table["code"]],
         }
@@ -132,13 +133,14 @@ def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
 
 
 def radar_sentence(comparison, lang: str) -> str:
-    """The radar in words: how many areas above/below/equal to the peer mean, and n."""
+    """The radar in words: how many areas above/below/equal to the peer mean, and n; '' without peers."""
     areas = comparison.table[comparison.table["code"].isin(AREA_CODES)].dropna(subset=["difference"])
+    n_text = n_range(areas["peer_n"])
+    if n_text is None:
+        return ""
     above = int((areas["difference"] > 0).sum())
     below = int((areas["difference"] < 0).sum())
     same = int((areas["difference"] == 0).sum())
-    ns = [int(n) for n in areas["peer_n"] if n]
-    n_text = "0" if not ns else (str(min(ns)) if min(ns) == max(ns) else f"{min(ns)}–{max(ns)}")
     return t(
         "ui.profile.radar_sentence", lang, label=comparison.focal.display(lang), above=above, below=below, same=same,
         compared=len(areas), version=comparison.version, n=n_text,

@@ -52,11 +52,14 @@ def main() -> None:
         if areas["score"].notna().sum() < len(areas):
             st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
         st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang()), key="radar")
-        st.markdown(md(radar_sentence(comparison, lang())))
+        sentence = radar_sentence(comparison, lang())
+        if sentence:
+            st.markdown(md(sentence))
     notes = set_notes(ds, ref)
     st.dataframe(profile_table(comparison, flags, lang(), notes), hide_index=True,
                  column_config={t("ui.col.flags"): st.column_config.TextColumn(width="large"),
                                 t("ui.col.note"): st.column_config.TextColumn(width="large")})
+    st.caption(t("ui.profile.percentile_caption", n=THIN_N))
     for code, message in zip(flags["code"], flags["message"]):
         if code in set(table["code"]) and message not in set(flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]):
             item = t("ui.col.total") if code == "total" else f"{code}. {table.set_index('code').loc[code, 'label']}"

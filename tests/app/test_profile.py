@@ -151,3 +151,37 @@ def test_missing_values_in_the_peer_table_read_as_a_dash():
     assert vallentuna[messages.t("ui.col.total", "sv")] == "603" and vallentuna["1"] == "–"
     enkoping = peers[peers[messages.t("ui.col.municipality", "sv")] == "Enköping"].iloc[0]
     assert enkoping["1"] == "71" and enkoping["3"] == "–"
+
+
+def test_without_peers_there_is_no_mean_trace_and_no_sentence_only_the_explanation():
+    at = open_page(PROFILE, lan="24", **NORSJO)  # Västerbotten: Norsjö is the only one evaluated with 2016
+    assert unexpected_errors(at) == []
+    traces = radar_of(at)["data"]
+    assert [tr["name"] for tr in traces] == ["Norsjö 2018"]  # no "Medelvärde … (n = 0)" in the legend
+    assert not any("medelvärdet" in m.value for m in at.markdown)
+    assert any(w.value == messages.t("ui.profile.no_peers", "sv", version="2016") for w in at.warning)
+    table = at.dataframe[0].value
+    assert set(table[messages.t("ui.col.peer_mean", "sv")]) == {"–"}
+    assert set(table[messages.t("ui.col.percentile", "sv")]) == {"–"}
+
+
+def test_legend_and_sentence_give_the_same_n_range():
+    from kompass_data.figures import n_range
+
+    assert n_range([3, 2, 1, 0]) == "1–3" and n_range([2, 2]) == "2" and n_range([0, 0]) is None
+    at = open_page(PROFILE, **NORSJO)  # area peers n = 1 to 3
+    peer = radar_of(at)["data"][1]
+    assert peer["name"].startswith(messages.t("ui.fig.peer_mean_n", "sv", n="1–3"))
+    assert any("n = 1–3" in m.value and "av 8 områden" in m.value for m in at.markdown)
+
+
+def test_percentile_is_blank_below_three_and_its_caption_explains_it():
+    at = open_page(PROFILE, **NORSJO)
+    table = at.dataframe[0].value
+    percentile = messages.t("ui.col.percentile", "sv")
+    by_item = dict(zip(table[messages.t("ui.col.item", "sv")].str.split(".").str[0], table[percentile]))
+    assert by_item["Totalt"] == "57" and by_item["1"] == "67"  # n = 7 and n = 3
+    assert [by_item[c] for c in "2345678"] == ["–"] * 7  # n = 1 or 2
+    caption = messages.t("ui.profile.percentile_caption", "sv", n=3)
+    assert "andel jämförbara kommuner med lägre poäng; lika räknas till hälften" in caption
+    assert caption in [c.value for c in at.caption]
