@@ -139,8 +139,11 @@ def reference_profiles(references: pd.DataFrame) -> list[tuple[str, pd.DataFrame
     return out
 
 
-def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") -> go.Figure:
-    """The focal score set against the peer mean of its version over the 8 areas (plus references)."""
+def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv", group: str = "") -> go.Figure:
+    """The focal score set against the peer mean of its version over the 8 areas (plus references).
+
+    group names the active peer filters ('Västerbottens län, C8') in the mean's legend entry.
+    """
     table = comparison.table
     areas = table[table["code"].isin(AREA_CODES)].set_index("code").reindex(list(AREA_CODES))
     theta = [area_tick(c, areas.loc[c, "label"]) for c in AREA_CODES]
@@ -169,7 +172,8 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv") 
     ]
     n_text = n_range(n_values)
     if n_text is not None:  # no peers: no mean, so no trace and no legend entry claiming one
-        peer_name = t("ui.fig.peer_mean_n", lang, n=n_text)
+        peer_name = (t("ui.fig.peer_mean_group_n", lang, group=group, n=n_text) if group
+                     else t("ui.fig.peer_mean_n", lang, n=n_text))
         if min(n for n in n_values if n) < THIN_N:
             peer_name += f" · {t('ui.thin_mean', lang, n=THIN_N)}"
         fig.add_trace(

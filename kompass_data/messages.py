@@ -356,6 +356,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.fig.year": {"sv": "År", "en": "Year"},
     "ui.fig.peer_mean": {"sv": "Medelvärde, jämförbara kommuner", "en": "Mean of comparable municipalities"},
     "ui.fig.peer_mean_n": {"sv": "Medelvärde, jämförbara kommuner (n = {n})", "en": "Mean of comparable municipalities (n = {n})"},
+    "ui.fig.peer_mean_group_n": {
+        "sv": "Medelvärde, jämförbara kommuner ({group}; n = {n})",
+        "en": "Mean of comparable municipalities ({group}; n = {n})",
+    },
     "ui.fig.reference": {"sv": "Publicerat: {name}", "en": "Published: {name}"},
     "ui.fig.percent_of_max": {"sv": "Andel av maxpoäng", "en": "Share of maximum"},
     "ui.fig.segment": {"sv": "{name} · version {version}", "en": "{name} · version {version}"},
@@ -400,6 +404,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "None of the {total} municipalities has a value here; all are grey (no data).",
     },
     "ui.profile.peer_filters": {"sv": "Jämförelsegrupp (samma version alltid)", "en": "Peer group (always the same version)"},
+    "ui.profile.peer_filters_active": {
+        "sv": "Jämförelsegrupp: {group} (samma version alltid)",
+        "en": "Peer group: {group} (always the same version)",
+    },
+    "ui.profile.with_self": {"sv": "med egna analyser", "en": "with self-assessments"},
     "ui.profile.show_refs": {"sv": "Visa publicerade referensvärden för versionen", "en": "Show published reference values of the version"},
     "ui.profile.refs_help": {
         "sv": "Medelvärden och medianer som SKR eller kommuner har publicerat. De visas bredvid, blandas aldrig in i det beräknade medelvärdet.",
@@ -427,8 +436,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Only {n} of 8 areas are published for this evaluation; the others are missing from the radar (not zero).",
     },
     "ui.profile.radar_sentence": {
-        "sv": "{label} ligger över medelvärdet för jämförbara kommuner (version {version}, n = {n}) i {above} av {compared} områden, under i {below} och lika i {same}.",
-        "en": "{label} is above the mean of comparable municipalities (version {version}, n = {n}) in {above} of {compared} areas, below in {below} and equal in {same}.",
+        "sv": "{label} ligger över medelvärdet för jämförbara kommuner (version {version}{group}, n = {n}) i {above} av {compared} områden, under i {below} och lika i {same}.",
+        "en": "{label} is above the mean of comparable municipalities (version {version}{group}, n = {n}) in {above} of {compared} areas, below in {below} and equal in {same}.",
     },
     "ui.profile.above": {"sv": "Längst över medelvärdet", "en": "Furthest above the mean"},
     "ui.profile.below": {"sv": "Längst under medelvärdet", "en": "Furthest below the mean"},

@@ -132,8 +132,8 @@ def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
     return [line(r) for r in above.itertuples()], [line(r) for r in below.itertuples()]
 
 
-def radar_sentence(comparison, lang: str) -> str:
-    """The radar in words: how many areas above/below/equal to the peer mean, and n; '' without peers."""
+def radar_sentence(comparison, lang: str, group: str = "") -> str:
+    """The radar in words: how many areas above/below/equal to the peer mean, the peer filters, and n; '' without peers."""
     areas = comparison.table[comparison.table["code"].isin(AREA_CODES)].dropna(subset=["difference"])
     n_text = n_range(areas["peer_n"])
     if n_text is None:
@@ -143,7 +143,7 @@ def radar_sentence(comparison, lang: str) -> str:
     same = int((areas["difference"] == 0).sum())
     return t(
         "ui.profile.radar_sentence", lang, label=comparison.focal.display(lang), above=above, below=below, same=same,
-        compared=len(areas), version=comparison.version, n=n_text,
+        compared=len(areas), version=comparison.version, n=n_text, group=f", {group}" if group else "",
     )
 
 

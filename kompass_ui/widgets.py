@@ -156,34 +156,62 @@ def version_picker(ds, default: str | None = None, key: str = "pick_version") ->
     return version
 
 
-def peer_filter_widgets(ds, key_prefix: str = "peer") -> PeerFilter:
-    """County, kommungrupp and self-assessment filters for peers, bound to ?lan=, ?grupp=, ?egen=1."""
+def _peer_filter_options(ds) -> tuple[dict, dict]:
     munis = ds.municipalities
     lans = munis.drop_duplicates("lan_kod").sort_values("lan_kod")
-    lan_names = dict(zip(lans["lan_kod"], lans["lan_name"]))
     groups = munis.drop_duplicates("kommungrupp_2017_code").sort_values("kommungrupp_2017_code")
-    group_names = dict(zip(groups["kommungrupp_2017_code"], groups["kommungrupp_2017_name"]))
+    return (dict(zip(lans["lan_kod"], lans["lan_name"])),
+            dict(zip(groups["kommungrupp_2017_code"], groups["kommungrupp_2017_name"])))
+
+
+def seed_peer_filters(ds, key_prefix: str = "peer") -> PeerFilter:
+    """Give the peer filter widgets their values (URL, memory, else none) and return the filter they hold.
+
+    Called before the widgets are drawn, so a label above them (the expander's) can name the active filters.
+    """
+    lan_names, group_names = _peer_filter_options(ds)
+    seed(f"{key_prefix}_lan", ["", *lan_names], [get_param("lan"), ""])
+    seed(f"{key_prefix}_grupp", ["", *group_names], [get_param("grupp"), ""])
+    if f"{key_prefix}_egen" not in st.session_state:
+        st.session_state[f"{key_prefix}_egen"] = get_param("egen") == "1"
+    return PeerFilter(lan=st.session_state[f"{key_prefix}_lan"] or None,
+                      kommungrupp=st.session_state[f"{key_prefix}_grupp"] or None,
+                      include_self=bool(st.session_state[f"{key_prefix}_egen"]))
+
+
+def peer_filter_text(ds, flt: PeerFilter) -> str:
+    """The active peer filters in words ('Västerbottens län, C8, med egna analyser'); '' when none."""
+    lan_names, _groups = _peer_filter_options(ds)
+    parts = []
+    if flt.lan:
+        parts.append(str(lan_names.get(flt.lan, flt.lan)))
+    if flt.kommungrupp:
+        parts.append(str(flt.kommungrupp))
+    if flt.include_self:
+        parts.append(t("ui.profile.with_self"))
+    return ", ".join(parts)
+
+
+def peer_filter_widgets(ds, key_prefix: str = "peer") -> PeerFilter:
+    """County, kommungrupp and self-assessment filters for peers, bound to ?lan=, ?grupp=, ?egen=1."""
+    lan_names, group_names = _peer_filter_options(ds)
+    seed_peer_filters(ds, key_prefix)
     cols = st.columns(3)
     lan_options = ["", *lan_names]
-    seed(f"{key_prefix}_lan", lan_options, [get_param("lan"), ""])
     with cols[0]:
         lan = st.selectbox(
             t("ui.pick.lan"), lan_options, key=f"{key_prefix}_lan",
             format_func=labelled(lan_options, lambda c: t("ui.all_lan") if c == "" else f"{lan_names[c]} ({c})"),
         )
     group_options = ["", *group_names]
-    seed(f"{key_prefix}_grupp", group_options, [get_param("grupp"), ""])
     with cols[1]:
         grupp = st.selectbox(
             t("ui.pick.grupp"), group_options, key=f"{key_prefix}_grupp",
             format_func=labelled(group_options, lambda c: t("ui.all_grupp") if c == "" else f"{c} {group_names[c]}"),
         )
-    egen_key = f"{key_prefix}_egen"
-    if egen_key not in st.session_state:
-        st.session_state[egen_key] = get_param("egen") == "1"
     with cols[2]:
         st.write("")
-        egen = st.checkbox(t("ui.pick.egen"), key=egen_key)
+        egen = st.checkbox(t("ui.pick.egen"), key=f"{key_prefix}_egen")
     set_param("lan", lan or None)
     set_param("grupp", grupp or None)
     set_param("egen", "1" if egen else None)

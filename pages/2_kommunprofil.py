@@ -10,7 +10,9 @@ from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
     SET_WIDE_CHECKS, furthest, md, missing_as, peers_display, profile_table, radar_sentence, set_flags, set_notes, subarea_rows,
 )
-from kompass_ui.widgets import get_param, municipality_picker, peer_filter_widgets, score_set_picker, set_param
+from kompass_ui.widgets import (
+    get_param, municipality_picker, peer_filter_text, peer_filter_widgets, score_set_picker, seed_peer_filters, set_param,
+)
 
 
 def main() -> None:
@@ -21,8 +23,11 @@ def main() -> None:
         kommun = municipality_picker(ds)
     with cols[1]:
         ref = score_set_picker(ds, kommun)
-    with st.expander(t("ui.profile.peer_filters"), expanded=bool(get_param("lan") or get_param("grupp") or get_param("egen"))):
+    group = peer_filter_text(ds, seed_peer_filters(ds))
+    title = t("ui.profile.peer_filters_active", group=group) if group else t("ui.profile.peer_filters")
+    with st.expander(title, expanded=bool(group)):
         peer_filter = peer_filter_widgets(ds)
+    group = peer_filter_text(ds, peer_filter)
     comparison = peer_comparison(ds, ref, peer_filter, lang())
     has_refs = not comparison.references.empty
     if "pick_ref" not in st.session_state:
@@ -51,8 +56,8 @@ def main() -> None:
     else:
         if areas["score"].notna().sum() < len(areas):
             st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
-        st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang()), key="radar")
-        sentence = radar_sentence(comparison, lang())
+        st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang(), group), key="radar")
+        sentence = radar_sentence(comparison, lang(), group)
         if sentence:
             st.markdown(md(sentence))
     notes = set_notes(ds, ref)

@@ -185,3 +185,23 @@ def test_percentile_is_blank_below_three_and_its_caption_explains_it():
     caption = messages.t("ui.profile.percentile_caption", "sv", n=3)
     assert "andel jämförbara kommuner med lägre poäng; lika räknas till hälften" in caption
     assert caption in [c.value for c in at.caption]
+
+
+def test_the_peer_filter_expander_names_the_active_filters():
+    at = open_page(PROFILE, lan="24", **NORSJO)
+    labels = [e.label for e in at.expander]
+    assert messages.t("ui.profile.peer_filters_active", "sv", group="Västerbottens län") in labels
+    assert "Jämförelsegrupp: Västerbottens län (samma version alltid)" in labels
+    at = open_page(PROFILE, **NORSJO)
+    assert messages.t("ui.profile.peer_filters", "sv") in [e.label for e in at.expander]
+
+
+def test_the_mean_is_named_by_its_filters_in_the_legend_and_the_sentence():
+    at = open_page(PROFILE, grupp="A2", egen="1", **NORSJO)  # A2: Mölndal (areas) and Vallentuna (total)
+    assert unexpected_errors(at) == []
+    assert "Jämförelsegrupp: A2, med egna analyser (samma version alltid)" in [e.label for e in at.expander]
+    peer = radar_of(at)["data"][1]
+    assert peer["name"].startswith("Medelvärde, jämförbara kommuner (A2, med egna analyser; n = 1)")
+    assert any("version 2016, A2, med egna analyser, n = 1" in m.value for m in at.markdown)  # md() escapes ( )
+    at.selectbox(key="peer_grupp").set_value("").run()
+    assert "Jämförelsegrupp: med egna analyser (samma version alltid)" in [e.label for e in at.expander]
