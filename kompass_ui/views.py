@@ -147,6 +147,30 @@ def radar_sentence(comparison, lang: str, group: str = "") -> str:
     )
 
 
+def note_line(code: str, note: str, lang: str) -> str:
+    """'ℹ **7.5:** Anmärkning i data: the OCR text reads 3 …': the data's note (kept in its own language), labelled."""
+    return f"ℹ **{md(code)}:** {md(t('ui.col.note', lang))}: {md(note)}"
+
+
+def references_display(refs: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The published reference values with the catalogue's column headers; 'mean'/'median' and levels translated."""
+    statistic = {"mean": t("ui.col.mean", lang), "median": t("ui.col.median", lang)}
+    level = {"total": t("ui.export.level_total", lang), "area": t("ui.export.level_area", lang),
+             "subarea": t("ui.export.level_subarea", lang)}
+    out = pd.DataFrame(
+        {
+            t("ui.col.year", lang): refs["year"].astype("int64"),
+            t("ui.col.statistic", lang): [statistic.get(str(s), str(s)) for s in refs["statistic"]],
+            t("ui.col.population", lang): refs["population"].astype(str),
+            t("ui.export.level", lang): [level.get(str(v), str(v)) for v in refs["level"]],
+            t("ui.col.code", lang): refs["code"].astype(str),
+            t("ui.col.score", lang): refs["score"],
+            t("ui.col.source", lang): refs["source"].astype(str),
+        }
+    )
+    return missing_as(out.reset_index(drop=True))
+
+
 def subarea_rows(ds, ref, flags: pd.DataFrame) -> pd.DataFrame:
     """Sub-areas of one score set with catalogue name, score, max, percent, flags and the data's note."""
     rows = set_rows(ds, ref)

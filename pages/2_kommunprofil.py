@@ -8,7 +8,8 @@ from kompass_data.figures import radar, subarea_bars
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
-    SET_WIDE_CHECKS, furthest, md, missing_as, peers_display, profile_table, radar_sentence, set_flags, set_notes, subarea_rows,
+    SET_WIDE_CHECKS, furthest, md, missing_as, note_line, peers_display, profile_table, radar_sentence, references_display,
+    set_flags, set_notes, subarea_rows,
 )
 from kompass_ui.widgets import (
     get_param, municipality_picker, peer_filter_text, peer_filter_widgets, score_set_picker, seed_peer_filters, set_param,
@@ -87,7 +88,7 @@ def main() -> None:
         st.caption(t("ui.profile.subareas_caption", n=len(subs)))
         for code, note in zip(subs["code"], subs["note"]):
             if note:
-                st.markdown(f"ℹ **{md(code)}:** {md(note)}")
+                st.markdown(note_line(code, note, lang()))
         with st.expander(t("ui.profile.subareas_table")):
             st.dataframe(missing_as(subs).rename(columns={
                 "code": t("ui.col.code"), "name": t("ui.col.item"), "score": t("ui.col.score"),
@@ -100,9 +101,7 @@ def main() -> None:
         st.dataframe(peers_display(comparison, lang()), hide_index=True)
     if has_refs:
         with st.expander(t("ui.profile.refs_table")):
-            refs = comparison.references
-            st.dataframe(missing_as(refs[["year", "statistic", "population", "level", "code", "score", "source"]]),
-                         hide_index=True)
+            st.dataframe(references_display(comparison.references, lang()), hide_index=True)
 
 
 def _session_ids(ds) -> set:

@@ -205,3 +205,13 @@ def test_the_mean_is_named_by_its_filters_in_the_legend_and_the_sentence():
     assert any("version 2016, A2, med egna analyser, n = 1" in m.value for m in at.markdown)  # md() escapes ( )
     at.selectbox(key="peer_grupp").set_value("").run()
     assert "Jämförelsegrupp: med egna analyser (samma version alltid)" in [e.label for e in at.expander]
+
+
+def test_notes_are_labelled_as_the_datas_and_reference_headers_are_translated():
+    at = open_page(PROFILE, **NORSJO)
+    line = next(m.value for m in at.markdown if m.value.startswith("ℹ **7\\.5:**"))
+    assert line.startswith("ℹ **7\\.5:** Anmärkning i data: the OCR text reads 3")
+    refs = next(d.value for d in at.dataframe if messages.t("ui.col.source", "sv") in d.value.columns)
+    assert list(refs.columns) == ["År", "Mått", "Avser", "Nivå", "Kod", "Poäng", "Källa"]
+    assert set(refs["Mått"]) <= {"Medelvärde", "Median"} and "Huvudområden" in set(refs["Nivå"])
+    assert not {str(v) for v in refs.to_numpy().ravel()} & {"None", "nan", "mean", "area"}
