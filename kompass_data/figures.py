@@ -394,10 +394,11 @@ def distribution(
     """A box per item over each municipality once (its latest score set with the item), every point drawn.
 
     The same selection as `compare.latest_with`, so the box, its points and the statistics table agree;
-    the focus municipality's point is marked with a star.
+    the focus municipality's point is marked with a star. An item with fewer than THIN_N values gets its
+    points only (no box), and every item keeps its place on the axis, empty when it has no values.
     """
     fig = go.Figure()
-    xs, ys, focus_hover, focus_name = [], [], [], None
+    xs, ys, focus_hover, focus_name, ticks = [], [], [], None, []
     for code in codes:
         part = latest_with(sets, code)
         tick = area_tick(code, labels.get(code, code)) if code != "total" else esc(labels.get(code, code))
@@ -405,14 +406,24 @@ def distribution(
             f"<b>{esc(m)} {int(y)}</b> ({t(f'ui.kind.{k}', lang)})<br>{tick}: {fmt(v)}"
             for m, y, k, v in zip(part["municipality"], part["year"], part["evaluation_kind"].astype(str), part[code])
         ]
-        fig.add_trace(
-            go.Box(
-                y=_none(part[code]), x=[tick] * len(part), name=tick, boxpoints="all", jitter=0.4, pointpos=0,
-                marker=dict(color=OKABE_ITO[0], size=8, symbol="circle"), line=dict(color="#333333"),
-                fillcolor="rgba(0,0,0,0.04)", showlegend=False, hovertext=hover, hoveron="points",
-                hovertemplate="%{hovertext}<extra></extra>",
+        ticks.append(tick)
+        if len(part) < THIN_N:  # a box of one or two values would draw quartiles that are not there: points only
+            fig.add_trace(
+                go.Scatter(
+                    y=_none(part[code]), x=[tick] * len(part), name=tick, mode="markers",
+                    marker=dict(color=OKABE_ITO[0], size=8, symbol="circle"), showlegend=False,
+                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                )
             )
-        )
+        else:
+            fig.add_trace(
+                go.Box(
+                    y=_none(part[code]), x=[tick] * len(part), name=tick, boxpoints="all", jitter=0.4, pointpos=0,
+                    marker=dict(color=OKABE_ITO[0], size=8, symbol="circle"), line=dict(color="#333333"),
+                    fillcolor="rgba(0,0,0,0.04)", showlegend=False, hovertext=hover, hoveron="points",
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
         for kod, m, v, h in zip(part["kommunkod"], part["municipality"], part[code], hover):
             if focus and kod == focus:
                 xs.append(tick)
@@ -429,7 +440,7 @@ def distribution(
         )
     top = TOTAL_MAX if codes == ["total"] else AREA_MAX
     fig.update_yaxes(range=[0, top * 1.02], title=t("ui.fig.points", lang))
-    fig.update_xaxes(automargin=True, tickangle=0)
+    fig.update_xaxes(automargin=True, tickangle=0, categoryorder="array", categoryarray=ticks)
     return _layout(fig, 460 if codes == ["total"] else 560, legend_top=True)
 
 

@@ -537,6 +537,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "n < {n}: färre än {n} kommuner för {items}. En fördelning av så få kommuner är inget riktmärke.",
         "en": "n < {n}: fewer than {n} municipalities for {items}. A distribution of so few municipalities is no benchmark.",
     },
+    "ui.dist.none": {
+        "sv": "Inga värden (n = 0) i version {version} för: {items}. De står tomma i diagrammet och finns inte i topplistan.",
+        "en": "No values (n = 0) in version {version} for: {items}. They stand empty in the chart and are left out of the ranking.",
+    },
+    "ui.dist.rank_none": {
+        "sv": "Inga värden för {item} i version {version}, så ingen topplista för det området; välj ett annat.",
+        "en": "No values for {item} in version {version}, so no ranking for that area; choose another.",
+    },
     "ui.dist.ranking": {"sv": "Topplista", "en": "Ranking"},
     "ui.dist.ranking_caption": {
         "sv": "{n} kommuner med {item}, varje kommun med sin senaste utvärdering som har värdet. Lika poäng delar plats.",

@@ -358,6 +358,11 @@ def thin_items(sets: pd.DataFrame) -> list[str]:
     return [c for c in ITEM_CODES if 0 < len(latest_with(sets, c)) < THIN_N]
 
 
+def empty_items(sets: pd.DataFrame) -> list[str]:
+    """Items without a single value (n = 0) among the peer candidates `sets`."""
+    return [c for c in ITEM_CODES if len(latest_with(sets, c)) == 0]
+
+
 def version_of(ds, kommun: str, year: str | None) -> str | None:
     """The version of kommun's score set in year (its latest when year is None or has none); None without sets."""
     mine = ds.score_sets[ds.score_sets["kommunkod"] == kommun]

@@ -8,7 +8,7 @@ from kompass_data.figures import distribution
 from kompass_data.instruments import AREA_CODES
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.views import distribution_table, thin_items
+from kompass_ui.views import distribution_table, empty_items, thin_items
 from kompass_ui.widgets import first_code, get_param, item_picker, set_param, version_picker
 
 
@@ -48,9 +48,16 @@ def main() -> None:
     thin = thin_items(sets)
     if thin:
         st.warning(t("ui.dist.thin", n=THIN_N, items=", ".join(labels[c] if c == "total" else c for c in thin)))
+    empty = empty_items(sets)
+    if empty:
+        st.warning(t("ui.dist.none", version=version, items=", ".join(labels[c] if c == "total" else c for c in empty)))
 
     st.subheader(t("ui.dist.ranking"))
-    item = item_picker(labels, key="pick_rank_item")
+    asked = get_param("omrade")
+    offered = {c: lab for c, lab in labels.items() if c not in empty}  # an empty area has no ranking to show
+    if asked in empty:
+        st.info(t("ui.dist.rank_none", item=f"{asked}. {labels[asked]}", version=version))
+    item = item_picker(offered, key="pick_rank_item")
     ranked = ranking(ds, version, item, include_self=include_self, latest_only=True)
     st.caption(t("ui.dist.ranking_caption", n=len(ranked), item=labels[item]))
     st.dataframe(

@@ -85,3 +85,30 @@ def test_export_download_is_the_sanitising_library_export():
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert set(zf.namelist()) == {"kommunkompassen.csv", "datapackage.json", "SOURCES.md"}
         assert "'=HYPERLINK" in zf.read("kommunkompassen.csv").decode("utf-8-sig")
+
+
+def test_thin_areas_are_points_only_and_empty_areas_are_named_and_not_ranked():
+    at = open_page("pages/5_fordelning.py", version="2020", omrade="1")
+    assert unexpected_errors(at) == []
+    areas, total = figures(at)
+    # 2020: only area 2 has a value (Hultsfred 2022: 67); no box is drawn over one point.
+    assert [tr["type"] for tr in areas["data"]] == ["scatter"] * 8
+    assert [tr["y"] for tr in areas["data"]][1] == [67] and all(not tr["y"] for i, tr in enumerate(areas["data"]) if i != 1)
+    assert len(areas["layout"]["xaxis"]["categoryarray"]) == 8  # empty areas keep their place
+    assert total["data"][0]["type"] == "box" and sorted(total["data"][0]["y"]) == [510, 546, 557, 679]
+    warnings = [w.value for w in at.warning]
+    assert messages.t("ui.dist.none", "sv", version="2020", items="1, 3, 4, 5, 6, 7, 8") in warnings
+    assert messages.t("ui.dist.thin", "sv", n=3, items="2") in warnings
+    picker = at.selectbox(key="pick_rank_item")
+    assert picker.options[0] == "Totalt" and len(picker.options) == 2 and picker.options[1].startswith("2. ")
+    assert picker.value == "total"
+    item = "1. Samspel mellan förtroendevalda och medborgare"
+    assert messages.t("ui.dist.rank_none", "sv", item=item, version="2020") in [i.value for i in at.info]
+
+
+def test_three_or_more_values_still_get_a_box():
+    at = open_page("pages/5_fordelning.py", version="2016")
+    areas, _total = figures(at)
+    types = {tr["name"].split(".")[0]: tr["type"] for tr in areas["data"]}
+    assert types == {"1": "box", "2": "box", "3": "scatter", "4": "box", "5": "scatter", "6": "scatter",
+                     "7": "scatter", "8": "box"}
