@@ -42,10 +42,16 @@ def get_param(param: str) -> str | None:
 
 
 def seed(key: str, options: list, candidates) -> None:
-    """Give the widget `key` its first value (from URL/memory/default) unless it already holds a valid one."""
+    """Give the widget `key` its first value (from URL/memory/default) unless it already holds a valid one.
+
+    A multiselect the user has emptied keeps its empty list, so removing the last item is possible.
+    """
     current = st.session_state.get(key)
     if isinstance(current, list):
-        if current and all(c in options for c in current):
+        valid = [c for c in current if c in options]
+        if valid or not current:  # an empty list is the user's choice (all removed): never refill it
+            if valid != current:
+                st.session_state[key] = valid
             return
     elif current in options:
         return

@@ -92,3 +92,14 @@ def test_missing_values_read_as_missing_not_none():
     total = table.iloc[0]
     assert total["Vallentuna 2019"] == "603" and total["Norsjö 2018"] == 509  # a column without gaps keeps numbers
     assert any("Uppgift saknas" in c.value for c in at.caption)
+
+
+def test_removing_every_score_set_shows_the_pick_some_message():
+    at = open_page(COMPARE, **NORSJO)
+    at.multiselect(key="pick_sets_2016").set_value([]).run()
+    assert unexpected_errors(at) == []
+    assert at.multiselect(key="pick_sets_2016").value == []
+    assert messages.t("ui.compare.pick_some", "sv") in [i.value for i in at.info]
+    assert figures(at) == [] and "sets" not in at.query_params
+    at.run()
+    assert at.multiselect(key="pick_sets_2016").value == []

@@ -109,3 +109,16 @@ def test_an_area_is_named_per_version_and_a_name_change_is_said_plainly():
 def test_no_name_warning_when_the_area_keeps_its_name():
     at = open_page(TREND, kommun="2417", omrade="1")
     assert not any("heter olika" in w.value for w in at.warning)
+
+
+def test_removing_every_municipality_shows_the_pick_one_message_and_stays_empty():
+    at = open_page(TREND, kommun="2417,2282")
+    at.multiselect(key="pick_kommuner").set_value([]).run()
+    assert unexpected_errors(at) == []
+    assert at.multiselect(key="pick_kommuner").value == []
+    assert messages.t("ui.trend.pick_one", "sv") in [i.value for i in at.info]
+    assert at.get("plotly_chart") == [] and "kommun" not in at.query_params
+    at.run()  # another rerun does not refill it from the URL or the session's memory
+    assert at.multiselect(key="pick_kommuner").value == [] and at.get("plotly_chart") == []
+    at.multiselect(key="pick_kommuner").set_value(["2282"]).run()
+    assert at.query_params["kommun"] == "2282" and len(at.get("plotly_chart")) == 1
