@@ -232,22 +232,31 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
 # --- Utveckling -----------------------------------------------------------------------------
 
 
-def revision_marks(trend_table: pd.DataFrame, item: str, first_years: dict[str, int]) -> list[tuple[float, str]]:
-    """(x, version) of each revision whose first year lies within the years of the drawn points.
+def revision_marks(trend_table: pd.DataFrame, item: str, first_years: dict[str, int]) -> list[tuple[float, str, str]]:
+    """(x, version, label key) of each revision mark among the drawn points.
 
-    One mark per version, at that version's first year (`instrument_versions.first_year`), whatever
-    municipalities are shown and in whatever order: a mark says "from here the instrument is version v",
-    not where one municipality switched. The first version has no revision before it.
+    One municipality: the mark stands between its two segments (Norsjö: between its last 2010-version
+    point, 2017, and its first 2016-version point, 2018), since the year a revision came is evidence of
+    the version, not proof. Several municipalities: one mark per version at its first year
+    (`instrument_versions.first_year`), whatever their order, where that year lies within the points.
     """
     drawn = trend_table.dropna(subset=[item])
     if drawn.empty:
         return []
+    if drawn["kommunkod"].nunique() == 1:
+        order = {v: i for i, v in enumerate(VERSIONS)}
+        spans = drawn.groupby(drawn["instrument_version"].astype(str))["year"].agg(["min", "max"])
+        spans = spans.loc[sorted(spans.index, key=order.get)]
+        return [
+            ((float(spans.loc[a, "max"]) + float(spans.loc[b, "min"])) / 2, b, "ui.fig.revision_between")
+            for a, b in zip(spans.index[:-1], spans.index[1:])
+        ]
     lo, hi = int(drawn["year"].min()), int(drawn["year"].max())
     marks = []
     for version in VERSIONS[1:]:
         year = first_years.get(version)
         if year is not None and lo <= int(year) <= hi:
-            marks.append((float(year), version))
+            marks.append((float(year), version, "ui.fig.revision"))
     return sorted(marks)
 
 
@@ -305,10 +314,10 @@ def trend_figure(
                     hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
                 )
             )
-    for x, version in revision_marks(drawn, item, first_years):
+    for x, version, key in revision_marks(drawn, item, first_years):
         fig.add_vline(
             x=x, line_dash="dash", line_color="#555555", line_width=2,
-            annotation_text=esc(t("ui.fig.revision", lang, version=version, year=int(x))),
+            annotation_text=esc(t(key, lang, version=version, year=first_years.get(version, int(x)))),
             annotation_position="top", annotation_font_size=12,
         )
     top = TOTAL_MAX if item == "total" else AREA_MAX

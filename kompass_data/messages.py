@@ -367,6 +367,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.fig.percent_of_max": {"sv": "Andel av maxpoäng", "en": "Share of maximum"},
     "ui.fig.segment": {"sv": "{name} · version {version}", "en": "{name} · version {version}"},
     "ui.fig.revision": {"sv": "Version {version} från {year}", "en": "Version {version} from {year}"},
+    "ui.fig.revision_between": {
+        "sv": "Ny version {version}: jämförs inte över linjen",
+        "en": "New version {version}: not compared across the line",
+    },
     "ui.fig.change": {"sv": "Förändring inom versionen: {change}", "en": "Change within the version: {change}"},
     "ui.fig.change_first": {"sv": "Första mätningen i versionen", "en": "First measurement in this version"},
     "ui.overview.intro": {

@@ -40,21 +40,22 @@ def test_trend_draws_one_trace_per_version_and_marks_the_revision_at_its_first_y
     fig = trend_figure(table, "total", "sv", "Totalt", {"2016": 2016}).to_plotly_json()
     xs = sorted(list(tr["x"]) for tr in fig["data"])
     assert xs == [[2015, 2017], [2018]]
-    assert revision_marks(table, "total", {"2016": 2016}) == [(2016.0, "2016")]
+    # One municipality: the mark stands between its segments (2017 was still scored on the 2010 version).
+    assert revision_marks(table, "total", {"2016": 2016}) == [(2017.5, "2016", "ui.fig.revision_between")]
     shapes = fig["layout"]["shapes"]
-    assert len(shapes) == 1 and shapes[0]["x0"] == 2016
-    assert [a["text"] for a in fig["layout"]["annotations"]] == ["Version 2016 från 2016"]
+    assert len(shapes) == 1 and shapes[0]["x0"] == 2017.5
+    assert [a["text"] for a in fig["layout"]["annotations"]] == ["Ny version 2016: jämförs inte över linjen"]
 
 
 def test_revision_marks_do_not_depend_on_which_municipality_comes_first(ds):
     first_years = {"pre-2010": 2002, "2010": 2010, "2016": 2016, "2020": 2020}
     codes = ["2417", "0486", "0115"]
     marks = revision_marks(pd.concat([trend(ds, c) for c in codes]), "total", first_years)
-    assert marks == [(2016.0, "2016")]  # points 2014-2019: only the 2016 revision lies within them
+    assert marks == [(2016.0, "2016", "ui.fig.revision")]  # points 2014-2019: only 2016 lies within them
     assert revision_marks(pd.concat([trend(ds, c) for c in reversed(codes)]), "total", first_years) == marks
     # Hultsfred 2022 (2020 version) beside Norsjö: both the 2016 and the 2020 revision are marked.
     both = pd.concat([trend(ds, "2417"), trend(ds, "0860")])
-    assert revision_marks(both, "2", first_years) == [(2016.0, "2016"), (2020.0, "2020")]
+    assert revision_marks(both, "2", first_years) == [(2016.0, "2016", "ui.fig.revision"), (2020.0, "2020", "ui.fig.revision")]
 
 
 def test_trend_revision_at_the_revision_year_when_segments_overlap():
@@ -63,7 +64,7 @@ def test_trend_revision_at_the_revision_year_when_segments_overlap():
         "instrument_version": ["pre-2010", "2010", "2010"], "evaluation_kind": ["full"] * 3,
         "total": [400.0, 380.0, 420.0], "total_change": [None, None, 40.0],
     })
-    assert revision_marks(table, "total", {"2010": 2010}) == [(2010.0, "2010")]
+    assert revision_marks(table, "total", {"2010": 2010}) == [(2010.0, "2010", "ui.fig.revision_between")]
     fig = trend_figure(table, "total", "sv", first_years={"2010": 2010}).to_plotly_json()
     assert sorted(list(tr["x"]) for tr in fig["data"]) == [[2010], [2010, 2012]]
 

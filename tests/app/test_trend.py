@@ -23,8 +23,9 @@ def test_norsjo_trend_is_two_segments_with_the_2016_revision_marked():
     # Nothing is drawn from 2017 to 2018: no trace has points on both sides.
     assert not any(min(tr["x"]) <= 2017 and max(tr["x"]) >= 2018 for tr in data)
     (mark,) = [s for s in layout["shapes"] if s["type"] == "line"]
-    assert mark["x0"] == mark["x1"] == 2016 and mark["line"]["dash"] == "dash"
-    assert [a["text"] for a in layout["annotations"]] == ["Version 2016 från 2016"]
+    # Between Norsjö's segments: its 2017 self-assessment was still scored on the 2010 version.
+    assert mark["x0"] == mark["x1"] == 2017.5 and mark["line"]["dash"] == "dash"
+    assert [a["text"] for a in layout["annotations"]] == ["Ny version 2016: jämförs inte över linjen"]
 
 
 def test_self_assessment_is_hollow_and_named_in_the_hover():
