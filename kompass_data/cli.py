@@ -117,8 +117,7 @@ def cmd_validate(args) -> int:
         candidate = validate_scores(read_table(args.file), ds.municipalities, ds.instrument_items, Path(args.file).name)
         merged = ds.with_scores(candidate)
         keys = {tuple(map(str, k)) for k in merged.session_keys}
-        own = merged.flags[merged.flags[["kommunkod", "year", "instrument_version", "evaluation_kind"]]
-                           .astype(str).apply(tuple, axis=1).isin(keys)]
+        own = merged.flags[score_set_ids(merged.flags).isin({":".join(k) for k in keys})]
         _print_flags(own, lang)
         n_sets = len(keys)
         _say(f"OK: {args.file}: {len(candidate)} rader, {n_sets} poänguppsättningar, {len(own)} flaggor."
@@ -235,7 +234,7 @@ def cmd_add(args) -> int:
     """Add score sets from a CSV/XLSX: all or nothing."""
     lang = _lang(args)
     result = add_scores(args.file, args.data_dir, replace_existing=args.replace)
-    names = load_dataset(args.data_dir).municipality_names
+    names = result.names
     from .store import score_set_label
 
     for key in result.added:

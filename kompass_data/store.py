@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from . import checks
 from .errors import DataValidationError, KompassError, Problem, UsageError
-from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types, dataset_package
+from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types, dataset_package, score_set_ids
 from .tables import read_table
 from .validate import validate_scores
 
@@ -56,7 +56,7 @@ class Dataset:
     def with_scores(self, extra: pd.DataFrame) -> "Dataset":
         """A new dataset with extra score sets layered over these (session data); replaces same keys."""
         keys = set(map(tuple, extra[SCORE_SET_KEY].astype(str).drop_duplicates().itertuples(index=False)))
-        mine = self.scores[SCORE_SET_KEY].astype(str).apply(tuple, axis=1).isin(keys)
+        mine = score_set_ids(self.scores).isin({":".join(k) for k in keys})
         scores = pd.concat([self.scores[~mine], extra[CANONICAL_COLUMNS]], ignore_index=True)
         scores = apply_types(scores, SCORE_COLUMNS)
         return replace(self, scores=scores, session_keys=self.session_keys | frozenset(keys), flags=None, score_sets=None)
@@ -264,6 +264,7 @@ class AddResult:
     replaced: list[tuple]
     rows: int
     backup: Path | None
+    names: dict[str, str] = field(default_factory=dict)  # kommunkod -> name, for messages about the keys
 
 
 def score_set_label(key: tuple, names: dict[str, str]) -> str:
@@ -294,7 +295,7 @@ def add_scores(file: str | Path, data_dir: str | Path | None = None, replace_exi
                 Path(file).name,
                 [Problem(None, None, "error.exists", {"score_set": score_set_label(k, names)}) for k in clash],
             )
-        keep = ~scores[SCORE_SET_KEY].astype(str).apply(tuple, axis=1).isin(set(clash))
+        keep = ~score_set_ids(scores).isin({":".join(k) for k in clash})
         merged = pd.concat([scores[keep], candidate], ignore_index=True)
         merged = apply_types(merged, SCORE_COLUMNS)
         backup_dir = data_dir / BACKUP_DIR
@@ -307,5 +308,6 @@ def add_scores(file: str | Path, data_dir: str | Path | None = None, replace_exi
         # A crash before this line leaves a stale Parquet, which the loader detects by hash and ignores.
         build_parquet(data_dir, only=["scores"])
     return AddResult(
-        added=[k for k in new_keys if k not in clash], replaced=clash, rows=len(candidate), backup=backup
+        added=[k for k in new_keys if k not in clash], replaced=clash, rows=len(candidate), backup=backup,
+        names=names,
     )
