@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import messages
-from .instruments import AREA_CODES, known_labels, period_text
+from .instruments import AREA_CODES, known_labels
 from .names import fold_label
 from .schema import SCORE_SET_KEY, score_set_ids
 
@@ -80,7 +80,7 @@ def compute_flags(ds) -> pd.DataFrame:
     rows += _flag_rows(
         outside.assign(level="total", code="total"), "year_outside_period", "flag.year_outside_period",
         [
-            {"year": y, "version": str(v), "period": period_text(ds.instrument_versions, v)}
+            {"year": y, "version": str(v), "period": ds.registry.period_text(v)}
             for y, v in zip(outside["year"], outside["instrument_version"])
         ],
     )

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .compare import THIN_N, latest_with
-from .instruments import AREA_CODES, TOTAL_MAX, VERSIONS
+from .instruments import AREA_CODES, REGISTRY, TOTAL_MAX
 from .messages import t
 
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -102,7 +102,7 @@ def holdings_by_year(score_sets: pd.DataFrame, lang: str = "sv") -> go.Figure:
     """Score sets per evaluation year, one bar trace per version (colour and pattern), self-assessments apart."""
     fig = go.Figure()
     counts = score_sets.groupby(["instrument_version", "year", "evaluation_kind"], observed=True).size()
-    for i, version in enumerate(VERSIONS):
+    for i, version in enumerate(REGISTRY.versions):
         if version not in counts.index.get_level_values(0):
             continue
         part = counts.loc[version]
@@ -244,18 +244,17 @@ def revision_marks(trend_table: pd.DataFrame, item: str, first_years: dict[str, 
     if drawn.empty:
         return []
     if drawn["kommunkod"].nunique() == 1:
-        order = {v: i for i, v in enumerate(VERSIONS)}
         spans = drawn.groupby(drawn["instrument_version"].astype(str))["year"].agg(["min", "max"])
-        spans = spans.loc[sorted(spans.index, key=order.get)]
+        spans = spans.loc[REGISTRY.sort(spans.index)]
         return [
             ((float(spans.loc[a, "max"]) + float(spans.loc[b, "min"])) / 2, b, "ui.fig.revision_between")
             for a, b in zip(spans.index[:-1], spans.index[1:])
         ]
     lo, hi = int(drawn["year"].min()), int(drawn["year"].max())
     marks = []
-    for version in VERSIONS[1:]:
-        year = first_years.get(version)
-        if year is not None and lo <= int(year) <= hi:
+    first = min(first_years.values(), default=None)  # the first version is no revision
+    for version, year in first_years.items():
+        if int(year) != first and lo <= int(year) <= hi:
             marks.append((float(year), version, "ui.fig.revision"))
     return sorted(marks)
 

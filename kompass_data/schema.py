@@ -6,7 +6,7 @@ import datetime as _dt
 
 import pandas as pd
 
-from .instruments import KINDS, LEVELS, VERSIONS
+from .instruments import KINDS, LEVELS, REGISTRY, VERSIONS
 
 VERSION_DTYPE = pd.CategoricalDtype(list(VERSIONS), ordered=True)
 KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
@@ -18,7 +18,7 @@ SCORE_COLUMNS: dict[str, tuple[object, str]] = {
     "kommunkod": (TEXT, "SCB municipality code, 4 digits with leading zero"),
     "municipality": (TEXT, "Municipality name as in SCB's list (without 'kommun')"),
     "year": ("int16", "Year of the evaluation"),
-    "instrument_version": (VERSION_DTYPE, "Kommunkompassen version the score set was scored with: pre-2010, 2010, 2016, 2020"),
+    "instrument_version": (VERSION_DTYPE, "Kommunkompassen version the score set was scored with: " + ", ".join(VERSIONS)),
     "evaluation_kind": (KIND_DTYPE, "full = SKR's external evaluation; self = the municipality's own analysis"),
     "level": (LEVEL_DTYPE, "total (0-800), area (main area, 0-100) or subarea"),
     "code": (TEXT, "'total', area number 1-8, or sub-area code such as 1.1 (area identity within a version)"),
@@ -69,7 +69,8 @@ ITEM_COLUMNS: dict[str, tuple[object, str]] = {
     "instrument_version": (VERSION_DTYPE, "Version"),
     "level": (LEVEL_DTYPE, "area or subarea"),
     "code": (TEXT, "Area or sub-area code"),
-    "name": (TEXT, "Canonical name"),
+    "name": (TEXT, "Canonical name (Swedish, as SKR prints it)"),
+    "name_en": (TEXT, "English name (this project's translation, for the English UI)"),
     "max_score": ("float64", "Maximum points"),
 }
 
@@ -137,7 +138,7 @@ def scores_schema():
         {
             "kommunkod": pa.Column(TEXT, pa.Check.str_matches(r"^\d{4}$")),
             "municipality": pa.Column(TEXT, pa.Check.str_length(min_value=1)),
-            "year": pa.Column("int16", pa.Check.in_range(2002, _dt.date.today().year + 1)),
+            "year": pa.Column("int16", pa.Check.in_range(REGISTRY.year_floor, _dt.date.today().year + 1)),
             "instrument_version": pa.Column(VERSION_DTYPE),
             "evaluation_kind": pa.Column(KIND_DTYPE),
             "level": pa.Column(LEVEL_DTYPE),

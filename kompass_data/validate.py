@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from .errors import DataValidationError, Problem
-from .instruments import KINDS, LEVELS, TOTAL_MAX, VERSIONS
+from .instruments import KINDS, LEVELS, REGISTRY, TOTAL_MAX, VERSIONS
 from .names import fold
 from .schema import CANONICAL_COLUMNS, ROW_KEY, SCORE_COLUMNS, apply_types
 
@@ -75,11 +75,11 @@ def validate_scores(
             bad("municipality", "problem.name_mismatch", code=kod, expected=names[kod], value=name)
         year_text = cell(row, "year")
         year = int(year_text) if year_text.isdigit() else None
-        if year is None or not 2002 <= year <= this_year + 1:
-            bad("year", "problem.bad_year", value=year_text)
+        if year is None or not REGISTRY.year_floor <= year <= this_year + 1:
+            bad("year", "problem.bad_year", value=year_text, floor=REGISTRY.year_floor)
         version = cell(row, "instrument_version")
         if version not in VERSIONS:
-            bad("instrument_version", "problem.bad_version", value=version)
+            bad("instrument_version", "problem.bad_version", value=version, versions=", ".join(VERSIONS))
         kind = cell(row, "evaluation_kind")
         if kind not in KINDS:
             bad("evaluation_kind", "problem.bad_kind", value=kind)

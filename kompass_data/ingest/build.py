@@ -11,7 +11,7 @@ import pandas as pd
 from ..checks import AREA_ROUNDING
 from ..compare import resolve_municipality
 from ..errors import UsageError
-from ..instruments import VERSIONS, version_for_year
+from ..instruments import REGISTRY, VERSIONS, version_for_year
 from ..schema import SCORE_SET_KEY
 from .catalog import Catalog
 from .errors import IngestError
@@ -96,14 +96,14 @@ def parse_report(text: str, source_name: str, ds, cat: Catalog, kommun=None, yea
         try:
             year_i = int(str(year).strip())
         except (TypeError, ValueError):
-            raise IngestError("ingest.error.bad_year", value=str(year)) from None
+            raise IngestError("ingest.error.bad_year", value=str(year), floor=YEAR_MIN) from None
         if not YEAR_MIN <= year_i <= year_max():
-            raise IngestError("ingest.error.bad_year", value=str(year))
+            raise IngestError("ingest.error.bad_year", value=str(year), floor=YEAR_MIN)
         year = year_i
     if version is not None:
         version = str(version).strip()
         if version not in VERSIONS:
-            raise IngestError("ingest.error.bad_version", value=version)
+            raise IngestError("ingest.error.bad_version", value=version, versions=", ".join(VERSIONS))
 
     # Find tables, rows and statements.
     lines = prepare_lines(text)
@@ -236,35 +236,38 @@ def parse_report(text: str, source_name: str, ds, cat: Catalog, kommun=None, yea
 
     # Versions: year rule, then area names, then what the text says.
     stated = stated_version(sents)
+    newest = set(REGISTRY.newest_area_family())  # versions whose area names are their own
     for y, s in sets.items():
-        votes_2020 = votes_fam = votes_pre = 0
+        # Votes of the area names: the newest names (today the 2020 version's) against the older family
+        # (the 2010 and 2016 names are alike), and the first version's own older names.
+        votes_new = votes_fam = votes_pre = 0
         for a in areas_by_year.get(y, []):
             if not a.matches:
                 continue
             best = max(m[2] for m in a.matches)
             vs = {m[0] for m in a.matches if m[2] >= best - 1e-9}
-            if vs == {"2020"}:
-                votes_2020 += 1
-            elif "2020" not in vs:
+            if vs <= newest:
+                votes_new += 1
+            elif not vs & newest:
                 votes_fam += 1
-                if vs == {"pre-2010"}:
+                if vs == {VERSIONS[0]}:
                     votes_pre += 1
         # Where the version comes from: "names" (area names only one version uses), "text" (a
         # statement), "override" (--version), "year" (the year rule alone: flagged below).
         base = version_for_year(y)
-        if votes_2020 > votes_fam:
-            v, why = "2020", "names"
+        if votes_new > votes_fam:
+            v, why = (base if base in newest else min(newest, key=_ORDER.get)), "names"
         elif votes_fam:
-            v = base if base != "2020" else "2016"
+            v = base if base not in newest else _PREV[min(newest, key=_ORDER.get)]
             why = "year" if v == base else "names"  # the 2010 and 2016 names are alike: only the year tells
-            if votes_pre and y <= 2010:
-                v, why = "pre-2010", "names"
+            if votes_pre and y <= REGISTRY.instruments[1].first_year:
+                v, why = VERSIONS[0], "names"
         else:
             v, why = base, "year"
         if y == main_year and stated:
-            if stated == "2020" and votes_fam <= votes_2020:
-                v, why = "2020", "text"
-            elif stated != "2020" and votes_2020 <= votes_fam and _ORDER[stated] <= _ORDER[version_for_year(y)] + 1:
+            if stated in newest and votes_fam <= votes_new:
+                v, why = stated, "text"
+            elif stated not in newest and votes_new <= votes_fam and _ORDER[stated] <= _ORDER[version_for_year(y)] + 1:
                 v, why = stated, "text"
         s.version, s.version_source = v, why
     for olds, rng, newer in noncomparable(sents):
@@ -370,7 +373,8 @@ def _area_code(a: _RawArea, version: str) -> str | None:
     own = [m for m in a.matches if m[0] == version]
     if own:
         return max(own, key=lambda m: m[2])[1]
-    fam = [m for m in a.matches if (m[0] == "2020") == (version == "2020")]
+    newest = set(REGISTRY.newest_area_family())
+    fam = [m for m in a.matches if (m[0] in newest) is (version in newest)]
     if fam:
         return max(fam, key=lambda m: m[2])[1]
     if a.lead:

@@ -11,13 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..instruments import VERSIONS
+from ..instruments import REGISTRY, VERSIONS
 from ..names import fold
 from .catalog import Catalog
 
-YEAR_MIN = 2002
-_ORDER = {v: i for i, v in enumerate(VERSIONS)}  # version -> its place in the revision order
-_PREV = {v: VERSIONS[max(i - 1, 0)] for i, v in enumerate(VERSIONS)}  # the version before (the first: itself)
+YEAR_MIN = REGISTRY.year_floor  # the first year any version was used
+_ORDER = {v: REGISTRY.order(v) for v in VERSIONS}  # version -> its place in the revision order
+_PREV = {v: REGISTRY.previous(v) for v in VERSIONS}  # the version before (the first: itself)
 
 
 def year_max() -> int:
@@ -771,10 +771,12 @@ def stated_version(sents: list[tuple[int, str]]) -> str | None:
             s,
         ):
             y = int(next(g for g in m.groups() if g))
-            if y in (2010, 2016, 2020) and re.search(r"utvarder|bedom|genomfor|poang|resultat|anvand|enligt", s):
+            if str(y) in VERSIONS and re.search(r"utvarder|bedom|genomfor|poang|resultat|anvand|enligt", s):
                 found.append(str(y))
-    if "2020" in found:
-        return "2020"
+    # A report on the newest area names mentions the older versions when it explains the revision.
+    newest = [v for v in REGISTRY.newest_area_family() if v in found]
+    if newest:
+        return newest[-1]
     if len(set(found)) == 1:
         return found[0]
     return None

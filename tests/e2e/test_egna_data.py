@@ -3,6 +3,7 @@
 import pytest
 
 from kompass_data import messages
+from kompass_data.instruments import REGISTRY
 
 from .harness import open_app, page_url, problems_on_page, wait_for_app
 
@@ -18,7 +19,7 @@ BAD_ROWS = [
 # (spreadsheet row, column, Swedish message) as the catalogue words them.
 EXPECTED = [
     (2, "kommunkod", messages.t("problem.bad_kommunkod", "sv", value="9999")),
-    (3, "year", messages.t("problem.bad_year", "sv", value="20x8")),
+    (3, "year", messages.t("problem.bad_year", "sv", value="20x8", floor=REGISTRY.year_floor)),
     (4, "score", messages.t("problem.score_range", "sv", value="150", max="100")),
 ]
 
