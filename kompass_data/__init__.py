@@ -4,7 +4,9 @@ from .compare import (
     PeerComparison,
     PeerFilter,
     ScoreSetRef,
+    VersionView,
     compare_score_sets,
+    default_version,
     ensure_same_version,
     parse_score_set,
     peer_comparison,
@@ -15,13 +17,15 @@ from .compare import (
     top_per_area,
     trend,
     trend_segments,
+    versions_with_scores,
 )
 from .errors import DataValidationError, KompassError, Problem, UsageError, VersionMismatchError
-from .instruments import VERSIONS
+from .instruments import REGISTRY, VERSIONS, Registry
 from .store import Dataset, add_scores, build_parquet, load_dataset
 
 __all__ = [
-    "Dataset", "load_dataset", "add_scores", "build_parquet", "VERSIONS",
+    "Dataset", "load_dataset", "add_scores", "build_parquet", "VERSIONS", "REGISTRY", "Registry",
+    "VersionView", "default_version", "versions_with_scores",
     "ScoreSetRef", "PeerFilter", "PeerComparison", "score_set", "score_set_by_id", "parse_score_set",
     "resolve_municipality", "ensure_same_version", "compare_score_sets", "peer_comparison", "trend",
     "trend_segments", "ranking", "top_per_area",

@@ -61,19 +61,14 @@ def cmd_info(args) -> int:
     ds = load_dataset(args.data_dir)
     sets = ds.score_sets
     rows = []
-    for version in VERSIONS:
-        part = sets[sets["instrument_version"].astype(str) == version]
-        levels = ds.scores[ds.scores["instrument_version"].astype(str) == version]["level"].astype(str).value_counts()
-        years = sorted(int(y) for y in part["year"].unique())
+    for version in ds.registry.versions:
+        counts = ds.version(version).overview()
         rows.append(
             {
                 "version": version,
-                "score_sets": int(len(part)),
-                "full": int((part["evaluation_kind"].astype(str) == "full").sum()),
-                "self": int((part["evaluation_kind"].astype(str) == "self").sum()),
-                "municipalities": int(part["kommunkod"].nunique()),
-                "years": f"{years[0]}–{years[-1]}" if years else "–",
-                **{f"rows_{lvl}": int(levels.get(lvl, 0)) for lvl in LEVELS},
+                **{k: counts[k] for k in ("score_sets", "full", "self", "municipalities")},
+                "years": f"{counts['first_year']}–{counts['last_year']}" if counts["score_sets"] else "–",
+                **{f"rows_{lvl}": counts[f"rows_{lvl}"] for lvl in LEVELS},
             }
         )
     table = pd.DataFrame(rows)

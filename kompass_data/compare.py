@@ -1,19 +1,22 @@
 """The version guard and everything that compares score sets: peers, percentiles, trends, rankings.
 
-The rule "scores are comparable only within one instrument version" is enforced here and only here.
+The rule "scores are comparable only within one instrument version" is enforced here and only here:
+every selection of one version's rows is made by `VersionView` (`dataset.version("2016")`), mixed
+inputs are refused by `ensure_same_version`, and trends come back as one segment per version.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 from . import messages
 from .errors import UsageError, VersionMismatchError
-from .instruments import AREA_CODES, VERSIONS, area_names
+from .instruments import AREA_CODES, LEVELS
 from .names import fold
 
 ITEM_CODES: tuple[str, ...] = ("total", *AREA_CODES)
@@ -143,8 +146,8 @@ def ensure_same_version(refs: list[ScoreSetRef]) -> str:
 
 
 def item_labels(ds, version: str, lang: str = "sv") -> dict[str, str]:
-    """Item code -> canonical label for a version: 'total' plus the eight areas (names are Swedish)."""
-    return {"total": messages.t("ui.col.total", lang), **area_names(ds.instrument_items, version)}
+    """Item code -> label for a version in lang: 'total' plus the eight areas (English names where recorded)."""
+    return {"total": messages.t("ui.col.total", lang), **ds.registry.area_names(version, lang)}
 
 
 def _row_of(ds, ref: ScoreSetRef) -> pd.Series:
@@ -153,13 +156,7 @@ def _row_of(ds, ref: ScoreSetRef) -> pd.Series:
 
 def compare_score_sets(ds, refs: list[ScoreSetRef], lang: str = "sv") -> pd.DataFrame:
     """Items × score sets (same version only): code, label, one column per score set (its display name)."""
-    version = ensure_same_version(refs)
-    labels = item_labels(ds, version, lang)
-    table = pd.DataFrame({"code": list(ITEM_CODES), "label": [labels.get(c, c) for c in ITEM_CODES]})
-    for ref in refs:
-        row = _row_of(ds, ref)
-        table[ref.display(lang)] = [row[c] for c in ITEM_CODES]
-    return table
+    return ds.version(ensure_same_version(refs)).compare(refs, lang)
 
 
 @dataclass(frozen=True)
@@ -174,24 +171,6 @@ class PeerFilter:
 
 
 THIN_N = 3  # a mean of fewer score sets is shown with a warning: "a mean of 2 is not a benchmark"
-
-
-def peer_candidates(ds, version: str, peer_filter: PeerFilter = PeerFilter(), exclude: str | None = None) -> pd.DataFrame:
-    """Score sets of one version that may serve as peers: filters applied, not yet one per municipality."""
-    sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == version]
-    if not peer_filter.include_self:
-        sets = sets[sets["evaluation_kind"].astype(str) == "full"]
-    if exclude:
-        sets = sets[sets["kommunkod"] != exclude]
-    if peer_filter.lan:
-        sets = sets[sets["lan_kod"] == peer_filter.lan]
-    if peer_filter.kommungrupp:
-        sets = sets[sets["kommungrupp"] == peer_filter.kommungrupp]
-    if peer_filter.year_from is not None:
-        sets = sets[sets["year"] >= peer_filter.year_from]
-    if peer_filter.year_to is not None:
-        sets = sets[sets["year"] <= peer_filter.year_to]
-    return sets
 
 
 def _by_recency(sets: pd.DataFrame) -> pd.DataFrame:
@@ -240,53 +219,218 @@ class PeerComparison:
     peer_filter: PeerFilter
 
 
+@dataclass(frozen=True)
+class VersionView:
+    """One instrument version of a dataset, and every comparison made among its score sets.
+
+    Built by `Dataset.version("2016")`. Every table it returns holds rows of this version only, and a
+    score set of another version is refused (VersionMismatchError), so a comparison across versions
+    cannot be written by accident. Selections by version are made here and nowhere else.
+    """
+
+    ds: object
+    version: str
+
+    def _mine(self, table: pd.DataFrame) -> pd.DataFrame:
+        return table[table["instrument_version"].astype(str) == self.version]
+
+    @cached_property
+    def score_sets(self) -> pd.DataFrame:
+        """One row per score set of this version (Dataset.score_sets' columns)."""
+        return self._mine(self.ds.score_sets)
+
+    @cached_property
+    def scores(self) -> pd.DataFrame:
+        """The published rows of this version (Dataset.scores' columns, index kept)."""
+        return self._mine(self.ds.scores)
+
+    @cached_property
+    def references(self) -> pd.DataFrame:
+        """The published reference profiles of this version, never averaged into peer means."""
+        return self._mine(self.ds.reference_profiles).reset_index(drop=True)
+
+    @cached_property
+    def evaluations_known(self) -> pd.DataFrame:
+        """Evaluations known to have been scored with this version."""
+        return self._mine(self.ds.evaluations_known)
+
+    @property
+    def period(self) -> str:
+        """The version's usual period: '2016–2019'."""
+        return self.ds.registry.period_text(self.version)
+
+    def item_labels(self, lang: str = "sv") -> dict[str, str]:
+        """'total' plus the eight area names of this version in lang."""
+        return item_labels(self.ds, self.version, lang)
+
+    def subarea_names(self, lang: str = "sv") -> dict[str, str]:
+        """Sub-area code -> name of this version in lang."""
+        return self.ds.registry.item_names(self.version, "subarea", lang)
+
+    def own(self, refs: list[ScoreSetRef]) -> list[ScoreSetRef]:
+        """refs, or VersionMismatchError when one of them was scored with another version."""
+        for ref in refs:
+            if ref.instrument_version != self.version:
+                raise VersionMismatchError(ref.name_year, ref.instrument_version, "", self.version,
+                                           key="error.not_in_version")
+        return list(refs)
+
+    def overview(self) -> dict:
+        """Counts for 'what the data holds': score sets (full/self, with areas), municipalities, years, rows per level."""
+        sets = self.score_sets
+        kinds = sets["evaluation_kind"].astype(str)
+        levels = self.scores["level"].astype(str).value_counts()
+        years = sorted(int(y) for y in sets["year"].unique())
+        return {
+            "score_sets": int(len(sets)),
+            "full": int((kinds == "full").sum()),
+            "self": int((kinds == "self").sum()),
+            "with_areas": int((sets["n_areas"] > 0).sum()),
+            "municipalities": int(sets["kommunkod"].nunique()),
+            "first_year": years[0] if years else None,
+            "last_year": years[-1] if years else None,
+            "known": int(len(self.evaluations_known)),
+            **{f"rows_{lvl}": int(levels.get(lvl, 0)) for lvl in LEVELS},
+        }
+
+    def compare(self, refs: list[ScoreSetRef], lang: str = "sv") -> pd.DataFrame:
+        """Items × score sets of this version: code, label, one column per score set (its display name)."""
+        refs = self.own(refs)
+        labels = self.item_labels(lang)
+        table = pd.DataFrame({"code": list(ITEM_CODES), "label": [labels.get(c, c) for c in ITEM_CODES]})
+        for ref in refs:
+            row = _row_of(self.ds, ref)
+            table[ref.display(lang)] = [row[c] for c in ITEM_CODES]
+        return table
+
+    def peer_candidates(self, peer_filter: PeerFilter = PeerFilter(), exclude: str | None = None) -> pd.DataFrame:
+        """Score sets of this version that may serve as peers: filters applied, not yet one per municipality."""
+        sets = self.score_sets
+        if not peer_filter.include_self:
+            sets = sets[sets["evaluation_kind"].astype(str) == "full"]
+        if exclude:
+            sets = sets[sets["kommunkod"] != exclude]
+        if peer_filter.lan:
+            sets = sets[sets["lan_kod"] == peer_filter.lan]
+        if peer_filter.kommungrupp:
+            sets = sets[sets["kommungrupp"] == peer_filter.kommungrupp]
+        if peer_filter.year_from is not None:
+            sets = sets[sets["year"] >= peer_filter.year_from]
+        if peer_filter.year_to is not None:
+            sets = sets[sets["year"] <= peer_filter.year_to]
+        return sets
+
+    def peer_comparison(self, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv") -> PeerComparison:
+        """ref's scores beside mean, median, min, max, n and percentile of its peers, item by item."""
+        (ref,) = self.own([ref])
+        candidates = _by_recency(self.peer_candidates(peer_filter, exclude=ref.kommunkod))
+        kommunkod = candidates["kommunkod"].to_numpy(dtype=object)
+        set_ids = candidates["score_set_id"].to_numpy(dtype=object)
+        focal = _row_of(self.ds, ref)
+        labels = self.item_labels(lang)
+        rows = []
+        used: dict[str, list[str]] = {}
+        for code in ITEM_CODES:
+            column = candidates[code].to_numpy(dtype="float64")
+            chosen = _last_with_value(kommunkod, column)  # latest_with(), for all items over one ordering
+            for set_id in set_ids[chosen]:
+                used.setdefault(set_id, []).append(code)
+            values = column[chosen]
+            present = values[~np.isnan(values)]
+            score = float(focal[code])
+            n = int(present.size)
+            mean = float(present.mean()) if n else float("nan")
+            rows.append(
+                {
+                    "code": code,
+                    "label": labels.get(code, code),
+                    "score": score,
+                    "peer_n": n,
+                    "peer_mean": mean,
+                    "peer_median": float(np.median(present)) if n else float("nan"),
+                    "peer_min": float(present.min()) if n else float("nan"),
+                    "peer_max": float(present.max()) if n else float("nan"),
+                    "difference": score - mean if n else float("nan"),
+                    "percentile": percentile_of(score, values),
+                }
+            )
+        peers = candidates[candidates["score_set_id"].isin(used)]
+        peers = peers.assign(used_for=peers["score_set_id"].map(lambda i: ", ".join(used[i]))).reset_index(drop=True)
+        return PeerComparison(ref, self.version, pd.DataFrame(rows), peers, self.references, peer_filter)
+
+    def ranking(self, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
+        """Score sets of this version ranked by one item, highest first (ties share a rank); latest_only: latest_with()."""
+        sets = self.peer_candidates(PeerFilter(include_self=include_self))
+        sets = latest_with(sets, code) if latest_only else sets.dropna(subset=[code])
+        sets = sets.sort_values([code, "municipality"], ascending=[False, True])
+        sets = sets.assign(rank=sets[code].rank(method="min", ascending=False).astype("int64"))
+        return sets.reset_index(drop=True)
+
+    def top_per_area(self, n: int = 3, lang: str = "sv") -> pd.DataFrame:
+        """The n highest-scoring municipalities per area of this version ('inspiration' in the reports)."""
+        labels = self.item_labels(lang)
+        rows = []
+        for code in AREA_CODES:
+            ranked = self.ranking(code, latest_only=True)
+            top = ranked[ranked["rank"] <= n]
+            for rank, name, year, score in zip(top["rank"], top["municipality"], top["year"], top[code]):
+                rows.append({"code": code, "label": labels.get(code, code), "rank": int(rank),
+                             "municipality": name, "year": int(year), "score": float(score)})
+        return pd.DataFrame(rows, columns=["code", "label", "rank", "municipality", "year", "score"])
+
+    def latest_totals(self) -> pd.DataFrame:
+        """Each municipality once with its latest total of this version (the map's values): ranking() of 'total'."""
+        return self.ranking("total", latest_only=True)
+
+    def scores_mask(self, scores: pd.DataFrame) -> pd.Series:
+        """True for the rows of a scores-shaped table that belong to this version (export filters)."""
+        return scores["instrument_version"].astype(str) == self.version
+
+
+def versions_with_scores(ds) -> list[str]:
+    """The versions that have at least one score set, in revision order."""
+    return ds.registry.sort(v for v in ds.score_sets["instrument_version"].dropna().astype(str).unique())
+
+
+def default_version(ds) -> str | None:
+    """The version a page opens on: the latest whose area profiles are a comparison (≥ THIN_N municipalities).
+
+    Falls back to the latest version with any score set; None for a dataset without score sets.
+    """
+    present = versions_with_scores(ds)
+    for version in reversed(present):
+        sets = ds.version(version).score_sets
+        if sets.loc[sets["n_areas"] > 0, "kommunkod"].nunique() >= THIN_N:
+            return version
+    return present[-1] if present else None
+
+
+def peer_candidates(ds, version: str, peer_filter: PeerFilter = PeerFilter(), exclude: str | None = None) -> pd.DataFrame:
+    """Score sets of one version that may serve as peers: VersionView.peer_candidates."""
+    return ds.version(version).peer_candidates(peer_filter, exclude)
+
+
 def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv") -> PeerComparison:
-    """ref's scores beside mean, median, min, max, n and percentile of its peers, item by item."""
-    version = ref.instrument_version
-    candidates = _by_recency(peer_candidates(ds, version, peer_filter, exclude=ref.kommunkod))
-    kommunkod = candidates["kommunkod"].to_numpy(dtype=object)
-    set_ids = candidates["score_set_id"].to_numpy(dtype=object)
-    focal = _row_of(ds, ref)
-    labels = item_labels(ds, version, lang)
-    rows = []
-    used: dict[str, list[str]] = {}
-    for code in ITEM_CODES:
-        column = candidates[code].to_numpy(dtype="float64")
-        chosen = _last_with_value(kommunkod, column)  # latest_with(), for all items over one ordering
-        for set_id in set_ids[chosen]:
-            used.setdefault(set_id, []).append(code)
-        values = column[chosen]
-        present = values[~np.isnan(values)]
-        score = float(focal[code])
-        n = int(present.size)
-        mean = float(present.mean()) if n else float("nan")
-        rows.append(
-            {
-                "code": code,
-                "label": labels.get(code, code),
-                "score": score,
-                "peer_n": n,
-                "peer_mean": mean,
-                "peer_median": float(np.median(present)) if n else float("nan"),
-                "peer_min": float(present.min()) if n else float("nan"),
-                "peer_max": float(present.max()) if n else float("nan"),
-                "difference": score - mean if n else float("nan"),
-                "percentile": percentile_of(score, values),
-            }
-        )
-    refs = ds.reference_profiles[ds.reference_profiles["instrument_version"].astype(str) == version]
-    peers = candidates[candidates["score_set_id"].isin(used)]
-    peers = peers.assign(used_for=peers["score_set_id"].map(lambda i: ", ".join(used[i]))).reset_index(drop=True)
-    return PeerComparison(ref, version, pd.DataFrame(rows), peers, refs.reset_index(drop=True), peer_filter)
+    """ref beside its peers of the same version: VersionView.peer_comparison."""
+    return ds.version(ref.instrument_version).peer_comparison(ref, peer_filter, lang)
+
+
+def ranking(ds, version: str, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
+    """Score sets of one version ranked by one item: VersionView.ranking."""
+    return ds.version(version).ranking(code, include_self, latest_only)
+
+
+def top_per_area(ds, version: str, n: int = 3, lang: str = "sv") -> pd.DataFrame:
+    """The n highest-scoring municipalities per area of a version: VersionView.top_per_area."""
+    return ds.version(version).top_per_area(n, lang)
 
 
 def trend(ds, kommunkod: str, include_self: bool = True) -> pd.DataFrame:
-    """A municipality's score sets over time: one segment per version; changes only inside a segment."""
+    """A municipality's score sets over time: one segment per version (revision order); changes only inside one."""
     sets = ds.score_sets[ds.score_sets["kommunkod"] == kommunkod]
     if not include_self:
         sets = sets[sets["evaluation_kind"].astype(str) == "full"]
-    order = {v: i for i, v in enumerate(VERSIONS)}
-    sets = sets.assign(segment=sets["instrument_version"].astype(str).map(order))
+    sets = sets.assign(segment=sets["instrument_version"].astype(str).map(ds.registry.order))
     sets = sets.sort_values(["segment", "year", "evaluation_kind"]).reset_index(drop=True)
     for code in ITEM_CODES:
         # diff() within a version group: the first point of each segment has no change, by design.
@@ -298,7 +442,7 @@ def trend(ds, kommunkod: str, include_self: bool = True) -> pd.DataFrame:
 def trend_segments(trend_table: pd.DataFrame) -> list[dict]:
     """The trend as a list of {version, points}: the JSON shape of `trend`."""
     segments = []
-    for version, part in trend_table.groupby("instrument_version", observed=True, sort=True):
+    for _segment, part in trend_table.groupby("segment", sort=True):
         points = []
         for row in part.to_dict("records"):
             point = {
@@ -310,33 +454,9 @@ def trend_segments(trend_table: pd.DataFrame) -> list[dict]:
             point["areas"] = {c: _num(row[c]) for c in AREA_CODES}
             point["area_changes"] = {c: _num(row[f"{c}_change"]) for c in AREA_CODES}
             points.append(point)
-        segments.append({"version": str(version), "points": points})
+        segments.append({"version": str(part["instrument_version"].iloc[0]), "points": points})
     return segments
 
 
 def _num(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
-
-
-def ranking(ds, version: str, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
-    """Score sets of one version ranked by one item, highest first (ties share a rank); latest_only: latest_with()."""
-    sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == version]
-    if not include_self:
-        sets = sets[sets["evaluation_kind"].astype(str) == "full"]
-    sets = latest_with(sets, code) if latest_only else sets.dropna(subset=[code])
-    sets = sets.sort_values([code, "municipality"], ascending=[False, True])
-    sets = sets.assign(rank=sets[code].rank(method="min", ascending=False).astype("int64"))
-    return sets.reset_index(drop=True)
-
-
-def top_per_area(ds, version: str, n: int = 3, lang: str = "sv") -> pd.DataFrame:
-    """The n highest-scoring municipalities per area of a version ('inspiration' in the reports)."""
-    labels = item_labels(ds, version, lang)
-    rows = []
-    for code in AREA_CODES:
-        ranked = ranking(ds, version, code, latest_only=True)
-        top = ranked[ranked["rank"] <= n]
-        for rank, name, year, score in zip(top["rank"], top["municipality"], top["year"], top[code]):
-            rows.append({"code": code, "label": labels.get(code, code), "rank": int(rank),
-                         "municipality": name, "year": int(year), "score": float(score)})
-    return pd.DataFrame(rows, columns=["code", "label", "rank", "municipality", "year", "score"])

@@ -31,9 +31,9 @@ class UsageError(KompassError):
 class VersionMismatchError(UsageError):
     """Score sets of different instrument versions were asked to be compared."""
 
-    def __init__(self, left: str, left_version: str, right: str, right_version: str):
+    def __init__(self, left: str, left_version: str, right: str, right_version: str, key: str = "error.version_mismatch"):
         super().__init__(
-            "error.version_mismatch",
+            key,
             left=left,
             left_version=left_version,
             right=right,

@@ -91,7 +91,7 @@ def filter_scores(ds, flt: ExportFilter = ExportFilter(), lang: str = "en") -> p
     scores = ds.scores
     mask = pd.Series(True, index=scores.index)
     if flt.version:
-        mask &= scores["instrument_version"].astype(str) == flt.version
+        mask &= ds.version(flt.version).scores_mask(scores)
     if flt.kommuner:
         codes = {resolve_municipality(ds, k) for k in flt.kommuner}
         mask &= scores["kommunkod"].isin(codes)

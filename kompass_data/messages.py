@@ -20,6 +20,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "between the versions, so scores are comparable only within one version."
         ),
     },
+    "error.not_in_version": {
+        "sv": (
+            "Poängen går inte att jämföra: {left} är bedömd med version {left_version} av Kommunkompassen, "
+            "inte med version {right_version}. Instrumentet reviderades mellan versionerna, så poäng är "
+            "jämförbara bara inom en version."
+        ),
+        "en": (
+            "These scores cannot be compared: {left} was scored with Kommunkompassen version {left_version}, "
+            "not with version {right_version}. The instrument was revised between the versions, so scores "
+            "are comparable only within one version."
+        ),
+    },
+    "error.unknown_version": {
+        "sv": "\"{value}\" är ingen version av Kommunkompassen. Använd en av: {versions}.",
+        "en": "\"{value}\" is not a version of Kommunkompassen. Use one of: {versions}.",
+    },
     "error.unknown_municipality": {
         "sv": "Okänd kommun: \"{text}\". Ange ett kommunnamn (t.ex. Norsjö) eller en fyrsiffrig kommunkod (t.ex. 2417).",
         "en": "Unknown municipality: \"{text}\". Give a municipality name (e.g. Norsjö) or a 4-digit code (e.g. 2417).",
@@ -98,8 +114,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Code {code} is {expected}, not \"{value}\". Correct the code or the name.",
     },
     "problem.bad_version": {
-        "sv": "\"{value}\" är ingen version. Använd pre-2010, 2010, 2016 eller 2020.",
-        "en": "\"{value}\" is not a version. Use pre-2010, 2010, 2016 or 2020.",
+        "sv": "\"{value}\" är ingen version. Använd {versions}.",
+        "en": "\"{value}\" is not a version. Use {versions}.",
     },
     "problem.bad_kind": {
         "sv": "\"{value}\" är ingen typ av utvärdering. Använd full (SKR:s utvärdering) eller self (egen analys).",
@@ -114,8 +130,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Code \"{value}\" does not exist at level {level} in version {version}. Valid codes: {valid}.",
     },
     "problem.bad_year": {
-        "sv": "\"{value}\" är inget årtal. Skriv året med fyra siffror (2002 eller senare).",
-        "en": "\"{value}\" is not a year. Write the year with four digits (2002 or later).",
+        "sv": "\"{value}\" är inget årtal. Skriv året med fyra siffror ({floor} eller senare).",
+        "en": "\"{value}\" is not a year. Write the year with four digits ({floor} or later).",
     },
     "problem.bad_number": {
         "sv": "\"{value}\" är inget tal. Skriv poängen som ett tal, t.ex. 61 eller 61,5.",
@@ -220,12 +236,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Unknown municipality: \"{value}\". Give a municipality name (e.g. Norsjö) or a 4-digit code (e.g. 2417).",
     },
     "ingest.error.bad_year": {
-        "sv": "\"{value}\" är inget utvärderingsår. Ange året med fyra siffror, 2002 eller senare.",
-        "en": "\"{value}\" is not an evaluation year. Give the year with four digits, 2002 or later.",
+        "sv": "\"{value}\" är inget utvärderingsår. Ange året med fyra siffror, {floor} eller senare.",
+        "en": "\"{value}\" is not an evaluation year. Give the year with four digits, {floor} or later.",
     },
     "ingest.error.bad_version": {
-        "sv": "\"{value}\" är ingen version. Använd pre-2010, 2010, 2016 eller 2020.",
-        "en": "\"{value}\" is not a version. Use pre-2010, 2010, 2016 or 2020.",
+        "sv": "\"{value}\" är ingen version. Använd {versions}.",
+        "en": "\"{value}\" is not a version. Use {versions}.",
     },
     "ingest.error.internal": {
         "sv": "{file} kunde inte tolkas ({reason}). Inget har skrivits. Rapportera gärna filen som ett fel.",

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,7 @@ import pyarrow.parquet as pq
 
 from . import checks
 from .errors import DataValidationError, KompassError, Problem, UsageError
+from .instruments import Registry
 from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types, dataset_package, score_set_ids
 from .tables import read_table
 from .validate import validate_scores
@@ -60,6 +62,19 @@ class Dataset:
         scores = pd.concat([self.scores[~mine], extra[CANONICAL_COLUMNS]], ignore_index=True)
         scores = apply_types(scores, SCORE_COLUMNS)
         return replace(self, scores=scores, session_keys=self.session_keys | frozenset(keys), flags=None, score_sets=None)
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The instrument as this dataset's tables describe it: versions, order, periods, areas, names."""
+        return Registry.from_tables(self.instrument_versions, self.instrument_items)
+
+    def version(self, version: str) -> "VersionView":
+        """One version's score sets and every comparison among them (peers, ranking, distribution, compare)."""
+        from .compare import VersionView
+
+        if self.registry.get(version) is None:
+            raise UsageError("error.unknown_version", value=str(version), versions=", ".join(self.registry.versions))
+        return VersionView(self, str(version))
 
     @property
     def municipality_names(self) -> dict[str, str]:

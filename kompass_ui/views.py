@@ -10,10 +10,11 @@ import re
 
 import pandas as pd
 
-from kompass_data.compare import ITEM_CODES, THIN_N, latest_with, ranking
+from kompass_data.compare import ITEM_CODES, THIN_N, latest_with
 from kompass_data.figures import fmt, n_range
-from kompass_data.instruments import AREA_CODES, VERSIONS, area_names, period_text
+from kompass_data.instruments import AREA_CODES
 from kompass_data.messages import t
+from kompass_data.schema import score_set_ids
 
 SET_WIDE_CHECKS = ("year_outside_period",)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
@@ -68,11 +69,8 @@ def flag_text_by_item(flags: pd.DataFrame) -> dict[str, str]:
 def set_rows(ds, ref) -> pd.DataFrame:
     """The published rows (total, areas, sub-areas) of one score set in ds.scores."""
     s = ds.scores
-    return s[
-        (s["kommunkod"] == ref.kommunkod) & (s["year"] == ref.year)
-        & (s["instrument_version"].astype(str) == ref.instrument_version)
-        & (s["evaluation_kind"].astype(str) == ref.evaluation_kind)
-    ]
+    mine = s[(s["kommunkod"] == ref.kommunkod) & (s["year"] == ref.year)]
+    return mine[score_set_ids(mine) == ref.id]
 
 
 def set_notes(ds, ref) -> dict[str, str]:
@@ -171,15 +169,13 @@ def references_display(refs: pd.DataFrame, lang: str) -> pd.DataFrame:
     return missing_as(out.reset_index(drop=True))
 
 
-def subarea_rows(ds, ref, flags: pd.DataFrame) -> pd.DataFrame:
-    """Sub-areas of one score set with catalogue name, score, max, percent, flags and the data's note."""
+def subarea_rows(ds, ref, flags: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """Sub-areas of one score set with catalogue name (in lang), score, max, percent, flags and the data's note."""
     rows = set_rows(ds, ref)
     rows = rows[rows["level"].astype(str) == "subarea"]
     if rows.empty:
         return pd.DataFrame(columns=["code", "name", "score", "max_score", "percent", "flags", "note"])
-    items = ds.instrument_items
-    names = items[(items["instrument_version"].astype(str) == ref.instrument_version) & (items["level"].astype(str) == "subarea")]
-    name_of = dict(zip(names["code"], names["name"]))
+    name_of = ds.version(ref.instrument_version).subarea_names(lang)
     by_item = flag_text_by_item(flags)
     out = pd.DataFrame(
         {
@@ -198,22 +194,20 @@ def subarea_rows(ds, ref, flags: pd.DataFrame) -> pd.DataFrame:
 
 def version_overview(ds, lang: str) -> pd.DataFrame:
     """Per version: usual period, score sets (full/self), municipalities, years, known evaluations."""
-    sets = ds.score_sets
-    known = ds.evaluations_known
     rows = []
-    for version in VERSIONS:
-        mine = sets[sets["instrument_version"].astype(str) == version]
-        kn = known[known["instrument_version"].astype(str) == version]
+    for version in ds.registry.versions:
+        view = ds.version(version)
+        counts = view.overview()
         rows.append(
             {
                 t("ui.col.version", lang): version,
-                t("ui.col.period", lang): period_text(ds.instrument_versions, version),
-                t("ui.col.score_sets", lang): int(len(mine)),
-                t("ui.col.self_sets", lang): int((mine["evaluation_kind"].astype(str) == "self").sum()),
-                t("ui.col.with_areas", lang): int((mine["n_areas"] > 0).sum()),
-                t("ui.col.municipalities", lang): int(mine["kommunkod"].nunique()),
-                t("ui.col.years", lang): (f"{int(mine['year'].min())}–{int(mine['year'].max())}" if len(mine) else ""),
-                t("ui.col.known", lang): int(len(kn)),
+                t("ui.col.period", lang): view.period,
+                t("ui.col.score_sets", lang): counts["score_sets"],
+                t("ui.col.self_sets", lang): counts["self"],
+                t("ui.col.with_areas", lang): counts["with_areas"],
+                t("ui.col.municipalities", lang): counts["municipalities"],
+                t("ui.col.years", lang): (f"{counts['first_year']}–{counts['last_year']}" if counts["score_sets"] else ""),
+                t("ui.col.known", lang): counts["known"],
             }
         )
     return pd.DataFrame(rows)
@@ -223,7 +217,7 @@ def map_values(ds, mode: str, version: str, lang: str) -> pd.DataFrame:
     """Per municipality: value for the map (latest total of a version, or number of known evaluations)."""
     munis = ds.municipalities[["kommunkod", "name"]].copy()
     if mode == "total":
-        ranked = ranking(ds, version, "total", latest_only=True)
+        ranked = ds.version(version).latest_totals()
         value = dict(zip(ranked["kommunkod"], ranked["total"]))
         detail = {
             k: t("ui.map.detail_total", lang, year=int(y), version=version)
@@ -270,11 +264,11 @@ def trend_table_display(trend_table: pd.DataFrame, item: str, lang: str) -> pd.D
     ).reset_index(drop=True)
 
 
-def area_labels_by_version(ds, code: str, versions) -> dict[str, str]:
-    """version -> 'code. canonical name' of area `code` in each version (area identity is the number within a version)."""
+def area_labels_by_version(ds, code: str, versions, lang: str = "sv") -> dict[str, str]:
+    """version -> 'code. name' (in lang) of area `code` in each version (area identity is the number within a version)."""
     out = {}
     for version in versions:
-        name = area_names(ds.instrument_items, str(version)).get(str(code))
+        name = ds.registry.area_names(str(version), lang).get(str(code))
         if name:
             out[str(version)] = f"{code}. {name}"
     return out
@@ -282,10 +276,9 @@ def area_labels_by_version(ds, code: str, versions) -> dict[str, str]:
 
 def area_names_differ(ds, code: str, versions, lang: str) -> str | None:
     """A plain warning when area `code` has different canonical names in the shown versions, else None."""
-    versions = sorted({str(v) for v in versions}, key=lambda v: VERSIONS.index(v) if v in VERSIONS else 99)
     by_name: dict[str, list[str]] = {}
-    for version in versions:
-        name = area_names(ds.instrument_items, version).get(str(code))
+    for version in ds.registry.sort(versions):
+        name = ds.registry.area_names(version, lang).get(str(code))
         if name:
             by_name.setdefault(name, []).append(version)
     if len(by_name) < 2:

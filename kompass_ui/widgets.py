@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kompass_data import PeerFilter, VERSIONS
-from kompass_data.compare import ScoreSetRef, ref_from_row
-from kompass_data.instruments import period_text
+from kompass_data import PeerFilter
+from kompass_data.compare import ScoreSetRef, default_version, ref_from_row, versions_with_scores
 from kompass_data.names import fold
 
 from .state import t
@@ -150,13 +149,12 @@ def score_set_picker(ds, kommun: str, key: str = "pick_ar") -> ScoreSetRef:
 
 
 def version_picker(ds, default: str | None = None, key: str = "pick_version") -> str:
-    """One instrument version among those with score sets, bound to ?version=."""
-    present = {str(v) for v in ds.score_sets["instrument_version"].dropna()}
-    options = [v for v in VERSIONS if v in present]
-    seed(key, options, [get_param("version"), default, "2016"])
+    """One instrument version among those with score sets, bound to ?version= (else default, else the data's default)."""
+    options = versions_with_scores(ds)
+    seed(key, options, [get_param("version"), default, default_version(ds)])
     version = st.selectbox(
         t("ui.pick.version"), options, key=key,
-        format_func=labelled(options, lambda v: t("ui.version_option", version=v, period=period_text(ds.instrument_versions, v))),
+        format_func=labelled(options, lambda v: t("ui.version_option", version=v, period=ds.registry.period_text(v))),
     )
     set_param("version", version)
     return version

@@ -31,7 +31,7 @@ def main() -> None:
         mode = st.radio(t("ui.map.colour_by"), modes, key="pick_map", format_func=labelled(modes, lambda m: t(f"ui.map.mode_{m}")))
     set_param("karta", "kanda" if mode == "known" else None)
     with cols[1]:
-        version = version_picker(ds, default="2016") if mode == "total" else None
+        version = version_picker(ds) if mode == "total" else None
     values = map_values(ds, mode, version or "", lang())
     title = t("ui.map.value_total", version=version) if mode == "total" else t("ui.map.value_known")
     st.plotly_chart(choropleth(geojson(), values, lang(), title), key="map")

@@ -81,7 +81,7 @@ def main() -> None:
             st.markdown("**" + t("ui.profile.below") + "**")
             st.markdown("\n".join(f"- {md(line)}" for line in below) or t("ui.none"))
 
-    subs = subarea_rows(ds, ref, flags)
+    subs = subarea_rows(ds, ref, flags, lang())
     if not subs.empty:
         st.subheader(t("ui.profile.subareas"))
         st.plotly_chart(subarea_bars(subs, lang()), key="subareas")

@@ -27,18 +27,17 @@ def main() -> None:
         st.info(t("ui.trend.pick_one"))
         return
     table = pd.concat([trend(ds, code) for code in codes], ignore_index=True)
-    first_years = dict(zip(ds.instrument_versions["instrument_version"].astype(str),
-                           ds.instrument_versions["first_year"].astype(int)))
+    first_years = ds.registry.first_years()
     shown = table.dropna(subset=[item])
     missing = [ds.municipality_names[c] for c in codes if c not in set(shown["kommunkod"])]
     if missing:
         st.warning(t("ui.trend.no_values", names=", ".join(missing), item=labels[item]))
     if shown.empty:
         return
-    versions = sorted({str(v) for v in shown["instrument_version"]})
+    versions = ds.registry.sort(shown["instrument_version"])
     version_labels = None
     if item != "total":
-        version_labels = area_labels_by_version(ds, item, versions)
+        version_labels = area_labels_by_version(ds, item, versions, lang())
         differ = area_names_differ(ds, item, versions, lang())
         if differ:
             st.warning(md(differ), icon=":material/warning:")

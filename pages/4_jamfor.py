@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kompass_data import compare_score_sets, score_set_by_id
+from kompass_data import score_set_by_id
 from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
@@ -17,8 +17,8 @@ def main() -> None:
     version = version_picker(ds, default=version_of(ds, focus_kommun, get_param("ar")))
     st.caption(t("ui.compare.why", version=version))
 
-    sets = ds.score_sets[ds.score_sets["instrument_version"].astype(str) == version]
-    sets = sets.sort_values(["municipality", "year"])
+    view = ds.version(version)  # every score set below is of this version: the page cannot mix versions
+    sets = view.score_sets.sort_values(["municipality", "year"])
     refs = {sid: score_set_by_id(ds, sid) for sid in sets["score_set_id"]}
     options = list(refs)
     with_areas = set(sets.loc[sets["n_areas"] > 0, "score_set_id"])
@@ -40,7 +40,7 @@ def main() -> None:
     set_param("ar", str(refs[focus].year))
 
     chosen_refs = [refs[s] for s in chosen]
-    table = compare_score_sets(ds, chosen_refs, lang())  # the version guard: refuses mixed versions
+    table = view.compare(chosen_refs, lang())  # the version guard: refuses a score set of another version
     columns = ordered_columns(table, [r.display(lang()) for r in chosen_refs], refs[focus].display(lang()))
     areas_present = table[table["code"] != "total"][columns].notna().any(axis=None)
     if not areas_present:

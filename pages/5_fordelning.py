@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from kompass_data import PeerFilter, ranking, top_per_area
-from kompass_data.compare import THIN_N, item_labels, peer_candidates
+from kompass_data import PeerFilter
+from kompass_data.compare import THIN_N
 from kompass_data.figures import distribution
 from kompass_data.instruments import AREA_CODES
 from kompass_ui.safe import run_page
@@ -18,7 +18,7 @@ def main() -> None:
     focus = first_code()
     cols = st.columns([2, 1])
     with cols[0]:
-        version = version_picker(ds, default="2016")
+        version = version_picker(ds)
     if "dist_egen" not in st.session_state:
         st.session_state["dist_egen"] = get_param("egen") == "1"
     with cols[1]:
@@ -26,8 +26,9 @@ def main() -> None:
         include_self = st.checkbox(t("ui.pick.egen"), key="dist_egen")
     set_param("egen", "1" if include_self else None)
     st.caption(t("ui.dist.rule_self" if include_self else "ui.dist.rule", version=version))
-    sets = peer_candidates(ds, version, PeerFilter(include_self=include_self))
-    labels = item_labels(ds, version, lang())
+    view = ds.version(version)
+    sets = view.peer_candidates(PeerFilter(include_self=include_self))
+    labels = view.item_labels(lang())
     if sets.empty:
         st.info(t("ui.dist.empty", version=version))
         return
@@ -58,7 +59,7 @@ def main() -> None:
     if asked in empty:
         st.info(t("ui.dist.rank_none", item=f"{asked}. {labels[asked]}", version=version))
     item = item_picker(offered, key="pick_rank_item")
-    ranked = ranking(ds, version, item, include_self=include_self, latest_only=True)
+    ranked = view.ranking(item, include_self=include_self, latest_only=True)
     st.caption(t("ui.dist.ranking_caption", n=len(ranked), item=labels[item]))
     st.dataframe(
         ranked[["rank", "municipality", "year", item]].rename(columns={
@@ -68,7 +69,7 @@ def main() -> None:
     )
 
     st.subheader(t("ui.dist.inspiration"))
-    top = top_per_area(ds, version, n=3, lang=lang())
+    top = view.top_per_area(n=3, lang=lang())
     if top.empty:
         st.info(t("ui.dist.no_areas", version=version))
     else:

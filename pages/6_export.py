@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kompass_data.export import ExportFilter, export_zip, filter_scores
-from kompass_data.instruments import KINDS, LEVELS, VERSIONS
+from kompass_data.instruments import KINDS, LEVELS
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, sources_md, t
 from kompass_ui.widgets import get_param, labelled, municipality_label, municipality_options, seed, set_param
@@ -20,7 +20,7 @@ def main() -> None:
 
     cols = st.columns(3)
     with cols[0]:
-        version = _select("version", ["", *VERSIONS], t("ui.pick.version"),
+        version = _select("version", ["", *ds.registry.versions], t("ui.pick.version"),
                           lambda v: t("ui.export.all_versions") if v == "" else v)
         level = _select("niva", ["", *LEVELS], t("ui.export.level"), lambda v: t(f"ui.export.level_{v or 'all'}"))
         kind = _select("typ", ["", *KINDS], t("ui.col.kind"),
