@@ -188,3 +188,11 @@ def test_english_area_names_come_from_the_catalogue(ds):
     assert ds.version("2016").subarea_names("en")["8.7"] == "How is social sustainability promoted?"
     items = ds.instrument_items
     assert (items["name_en"].str.strip() != "").all()
+
+
+def test_trend_area_labels_per_version_follow_the_language(ds):
+    from kompass_ui.views import area_labels_by_version
+
+    assert area_labels_by_version(ds, "2", ["2020", "2016"], "en") == {
+        "2020": "2. Community development", "2016": "2. Accessibility and user orientation"}
+    assert area_labels_by_version(ds, "2", ["2016"], "sv") == {"2016": "2. Tillgänglighet och brukarorientering"}
