@@ -1,6 +1,8 @@
 """Measure the dashboard and its data layer; print a table and the same table in Markdown. Never a test.
 
-    python bench/run.py [--runs 3] [--interactions 20] [--sessions 20] [--no-browser]
+    python bench/run.py [--runs 3] [--interactions 20] [--sessions 20] [--no-browser] [--quick]
+
+Every figure and ratio is also written to bench/results/latest.json (for tools; not committed).
 
 Browser figures need /usr/bin/chromium; the data layer runs on synthetic score sets in a temporary folder.
 """
@@ -8,7 +10,10 @@ Browser figures need /usr/bin/chromium; the data layer runs on synthetic score s
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
+import json
 import math
+import platform
 import os
 import statistics
 import sys
@@ -32,11 +37,12 @@ from tests.e2e.harness import (  # noqa: E402
 
 HELLO = "bench/hello_app.py"
 APP = "app.py"
-# Aims (README): what we report against; the bench never fails on them.
-AIM_COLD_RATIO = 1.3
-AIM_INTERACTION_MS = 300.0
+# Aims (issue "Faster than the framework's own floor"): reported, never enforced.
+AIM_COLD_RATIO = 1.15  # cold start against the hello-world app measured in the same run
+AIM_INTERACTION_RATIO = 1.0  # municipality change against the hello world's full rerun
 AIM_DATA_MS = 50.0
-AIM_SESSIONS_MB = 300.0
+AIM_SESSIONS_MB = 100.0
+RESULTS = ROOT / "bench" / "results" / "latest.json"
 # The profile page: deep link to Norsjö 2018, then switch between municipalities that have 2018 scores.
 PROFILE_QUERY = "?kommun=2417&ar=2018"
 
@@ -48,6 +54,16 @@ class Row:
     reference: str
     aim: str
     met: str
+
+
+FIGURES: dict[str, object] = {}  # every raw figure and ratio, by name: the JSON for tools
+
+
+def record(name: str, value, met: bool | None = None) -> None:
+    """Keep one raw figure (and whether its aim is met) for bench/results/latest.json."""
+    FIGURES[name] = value
+    if met is not None:
+        FIGURES.setdefault("aims", {})[name] = met
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -96,8 +112,10 @@ def data_layer(rows: list[Row], repeat: int = 11) -> None:
         "",
         "" if reached >= base * 1000 else f"capped at {reached:,} unique keys ({reached / base:.0f}×)",
     ))
+    record("data_score_sets", {s: results[s]["sets"] for s in (1, 100, 1000)})
     for key, label in (("load", "load_dataset (Parquet)"), ("peer", "peer_comparison"), ("trend", "trend")):
         t1, t100, t1000 = (results[s][key] for s in (1, 100, 1000))
+        record(f"data_{key}_ms", {1: t1, 100: t100, 1000: t1000}, t1000 < AIM_DATA_MS)
         slope = math.log(t1000 / t100) / math.log(results[1000]["sets"] / results[100]["sets"])
         per_set_us = t1000 * 1000 / results[1000]["sets"]
         per_row_us = t1000 * 1000 / results[1000]["rows"]
@@ -254,6 +272,8 @@ def browser_part(rows: list[Row], runs: int, interactions: int, sessions: int, p
                     health[script].append(healthy)
                     print(f"  cold start {script}: {seconds:.2f} s (healthy after {healthy:.2f} s)", file=sys.stderr)
             ours, floor = statistics.median(cold[APP]), statistics.median(cold[HELLO])
+            record("cold_start_s", {"app": ours, "hello": floor, "runs": runs})
+            record("cold_start_ratio", ours / floor, ours / floor <= AIM_COLD_RATIO)
             rows.append(Row(
                 f"Cold start: process start → first chart visible, s (median of {runs})",
                 f"{ours:.2f}", f"hello world {floor:.2f}; ratio {ours / floor:.2f}×",
@@ -268,11 +288,16 @@ def browser_part(rows: list[Row], runs: int, interactions: int, sessions: int, p
             print(f"  interaction: cycling {options}", file=sys.stderr)
             ours_ms = interaction(browser, APP, profile_path, picker, options, interactions)
             hello_ms = interaction(browser, HELLO, "", "Kommun", [f"Kommun {i}" for i in range(1, 11)], interactions)
+            ratio = ours_ms / hello_ms
+            record("interaction_ms", {"app": ours_ms, "hello": hello_ms, "n": interactions})
+            record("interaction_ratio", ratio, ratio <= AIM_INTERACTION_RATIO)
             rows.append(Row(
                 f"Interaction: select another municipality → chart updated, ms (median of {interactions})",
-                f"{ours_ms:.0f}", f"hello world rerun {hello_ms:.0f}", f"< {AIM_INTERACTION_MS:.0f} ms",
-                verdict(ours_ms < AIM_INTERACTION_MS),
+                f"{ours_ms:.0f}", f"hello world rerun {hello_ms:.0f}; ratio {ratio:.2f}×",
+                f"≤ {AIM_INTERACTION_RATIO}× hello rerun", verdict(ratio <= AIM_INTERACTION_RATIO),
             ))
+            if sessions < 2:
+                return
 
             paths = nav_paths(browser)
             idle, one, many = memory(browser, APP, sessions, paths)
@@ -283,6 +308,8 @@ def browser_part(rows: list[Row], runs: int, interactions: int, sessions: int, p
                 f"hello world {h_idle:.0f} / {h_one:.0f} / {h_many:.0f}",
                 "", "",
             ))
+            record("rss_mb", {"app": [idle, one, many], "hello": [h_idle, h_one, h_many], "sessions": sessions})
+            record("sessions_added_mb", many - one, many - one < AIM_SESSIONS_MB)
             rows.append(Row(
                 f"Memory added by {sessions - 1} more sessions (1 → {sessions}), MB",
                 f"{many - one:.0f}", f"hello world {h_many - h_one:.0f}", f"< {AIM_SESSIONS_MB:.0f} MB",
@@ -316,13 +343,17 @@ def main(argv=None) -> int:
     parser.add_argument("--interactions", type=int, default=20)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--no-browser", action="store_true", help="data layer only")
+    parser.add_argument("--quick", action="store_true",
+                        help="a fast look: one cold-start pair, 10 interactions, no session sweep, data layer once")
     parser.add_argument("--profile-path", default=None, help="URL path of the profile page (default: found from nav)")
     parser.add_argument("--picker", default=None, help="label of the profile page's municipality selectbox (default: ui.pick.kommun)")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.interactions, args.sessions = 1, 10, 1
 
     rows: list[Row] = []
     started = time.perf_counter()
-    data_layer(rows)
+    data_layer(rows, repeat=3 if args.quick else 11)
     if args.no_browser:
         pass
     elif not Path(CHROMIUM).exists():
@@ -338,7 +369,29 @@ def main(argv=None) -> int:
           f"{load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f} at the end: other work on the machine inflates the figures; "
           f"synthetic data labelled synthetic, in a temporary folder; aims are reported, never enforced)\n")
     print_tables(rows)
+    write_results(rows, args, load, time.perf_counter() - started)
     return 0
+
+
+def write_results(rows: list[Row], args, load, seconds: float) -> None:
+    """Every figure, ratio and aim verdict as JSON, and a line per aim saying whether it is met."""
+    aims = FIGURES.get("aims", {})
+    print()
+    for name, met in aims.items():
+        print(f"aim {name}: {'met' if met else 'NOT met'}")
+    payload = {
+        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+                    "load_average": list(load)},
+        "mode": "quick" if args.quick else "full",
+        "seconds": seconds,
+        "figures": {k: v for k, v in FIGURES.items() if k != "aims"},
+        "aims": aims,
+        "table": [r.__dict__ for r in rows],
+    }
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
