@@ -1,10 +1,15 @@
 """Kommunkompassen dashboard: the router. A registry of pages -> st.navigation, plus the language switch."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from kompass_data import messages
 from kompass_ui.state import LANG_KEY
 from kompass_ui.widgets import get_param, set_param
+
+# Contrast, focus and print rules (kompass_ui/style.css), read once per process.
+STYLE = (Path(__file__).parent / "kompass_ui" / "style.css").read_text(encoding="utf-8")
 
 # (script, title key, icon): the order is the menu's order; the first page is the start page.
 PAGES = (
@@ -19,6 +24,7 @@ PAGES = (
 
 # An emoji favicon is drawn locally; a material one (also a page icon) would be fetched from Google.
 st.set_page_config(page_title="Kommunkompassen", page_icon="🧭", layout="wide")
+st.html(f"<style>{STYLE}</style>")
 
 # Language: ?lang=en (Swedish is the default and leaves the URL clean).
 if "pick_lang" not in st.session_state:
