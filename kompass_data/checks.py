@@ -12,7 +12,9 @@ from .instruments import AREA_CODES, known_labels
 from .names import fold_label
 from .schema import SCORE_SET_KEY, score_set_ids
 
-FLAG_COLUMNS = SCORE_SET_KEY + ["municipality", "level", "code", "check", "key", "params", "message_sv", "message_en"]
+# A flag is stored as a catalogue key plus JSON parameters, never as text: it is rendered in the
+# reader's language when shown (flag_messages), so another language needs no change here or in the cache.
+FLAG_COLUMNS = SCORE_SET_KEY + ["municipality", "level", "code", "check", "key", "params"]
 AREA_ROUNDING = 0.5  # points of rounding each printed part may carry
 
 
@@ -25,11 +27,20 @@ def _flag_rows(frame: pd.DataFrame, check: str, key: str, params) -> list[dict]:
                 "check": check,
                 "key": key,
                 "params": json.dumps(p, ensure_ascii=False),
-                "message_sv": messages.t(key, "sv", **p),
-                "message_en": messages.t(key, "en", **p),
             }
         )
     return rows
+
+
+def flag_message(key: str, params: str | dict, lang: str) -> str:
+    """One flag's text in lang from its stored key and parameters (a JSON object or a dict)."""
+    return messages.t(key, lang, **(json.loads(params) if isinstance(params, str) else dict(params or {})))
+
+
+def flag_messages(flags: pd.DataFrame, lang: str) -> pd.Series:
+    """Each flag's text in lang, aligned with the flags' index."""
+    return pd.Series([flag_message(k, p, lang) for k, p in zip(flags["key"], flags["params"])],
+                     index=flags.index, dtype="string")
 
 
 def compute_flags(ds) -> pd.DataFrame:

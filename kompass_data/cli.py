@@ -10,12 +10,15 @@ import argparse
 import json
 import math
 import os
+import re
 import sys
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from . import compare, messages
+from . import compare, formats, messages
+from .checks import flag_message
 from .errors import DataValidationError, KompassError
 from .export import FORMATS, ExportFilter, filter_scores, write_export
 from .instruments import LEVELS, VERSIONS
@@ -47,13 +50,15 @@ def _clean(value):
     return value
 
 
-def _emit(frame: pd.DataFrame, fmt: str, payload: dict | None = None) -> None:
+def _emit(frame: pd.DataFrame, fmt: str, payload: dict | None = None, lang: str = messages.DEFAULT_LANGUAGE) -> None:
+    """JSON and CSV for machines (numbers as numbers, decimal point); the table for people, in lang (61,3 / 61.3)."""
     if fmt == "json":
         print(json.dumps(_clean(payload), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
     else:
-        print(frame.to_string(index=False, na_rep="–", float_format=lambda x: f"{x:.1f}"))
+        print(frame.to_string(index=False, na_rep=formats.MISSING,
+                              float_format=lambda x: formats.number(x, lang, digits=1, fixed=True)))
 
 
 def cmd_info(args) -> int:
@@ -81,24 +86,21 @@ def cmd_info(args) -> int:
         "evaluations_known": int(len(ds.evaluations_known)),
         "flags": int(len(ds.flags)),
     }
-    _emit(table, args.format, payload)
+    lang = _lang(args)
+    _emit(table, args.format, payload, lang)
     if args.format == "table":
-        _say(
-            f"{payload['municipalities_covered']} / {payload['municipalities_total']} kommuner har poäng; "
-            f"{payload['score_sets']} poänguppsättningar; {payload['flags']} flaggor."
-            if _lang(args) == "sv" else
-            f"{payload['municipalities_covered']} / {payload['municipalities_total']} municipalities have scores; "
-            f"{payload['score_sets']} score sets; {payload['flags']} flags."
-        )
+        _say(messages.t("cli.out.info", lang, covered=payload["municipalities_covered"],
+                        total=payload["municipalities_total"],
+                        score_sets=messages.tn("count.score_sets", payload["score_sets"], lang),
+                        flags=messages.tn("count.flags", payload["flags"], lang)))
     return EXIT_OK
 
 
 def _print_flags(flags: pd.DataFrame, lang: str) -> None:
-    col = f"message_{lang}" if f"message_{lang}" in flags else "message_sv"
     for row in flags.itertuples(index=False):
         d = row._asdict()
-        _say(f"FLAG {d['municipality']} {d['year']} ({d['instrument_version']}, {d['evaluation_kind']}) "
-             f"{d['level']} {d['code']}: {d[col]}")
+        where = f"{d['municipality']} {d['year']} ({d['instrument_version']}, {d['evaluation_kind']}) {d['level']} {d['code']}"
+        _say(messages.t("cli.out.flag", lang, where=where, message=flag_message(d["key"], d["params"], lang)))
 
 
 def cmd_validate(args) -> int:
@@ -160,9 +162,10 @@ def _peer_filter(ds, args) -> compare.PeerFilter:
 
 def cmd_peers(args) -> int:
     """A score set beside its peer statistics (same version only)."""
+    lang = _lang(args)
     ds = load_dataset(args.data_dir)
     ref = compare.parse_score_set(ds, args.score_set)
-    result = compare.peer_comparison(ds, ref, _peer_filter(ds, args), _lang(args))
+    result = compare.peer_comparison(ds, ref, _peer_filter(ds, args), lang)
     table = result.table
     records = table.to_dict("records")
     refs = result.references
@@ -185,13 +188,16 @@ def cmd_peers(args) -> int:
             {c: (str(v) if c in ("instrument_version", "level") else v) for c, v in r.items()}
             for r in refs[["instrument_version", "year", "statistic", "population", "level", "code", "score", "source"]].to_dict("records")
         ],
-        "flags": ds.flags[score_set_ids(ds.flags) == ref.id][["level", "code", "check", f"message_{_lang(args)}"]].to_dict("records"),
+        "flags": [
+            {"level": f["level"], "code": f["code"], "check": f["check"], "key": f["key"],
+             "params": json.loads(f["params"]), "message": flag_message(f["key"], f["params"], lang)}
+            for f in ds.flags[score_set_ids(ds.flags) == ref.id].to_dict("records")
+        ],
     }
-    _emit(table, args.format, payload)
+    _emit(table, args.format, payload, lang)
     if args.format == "table":
-        _say(("Kamrater: " if _lang(args) == "sv" else "Peers: ")
-             + (", ".join(p["municipality"] + " " + str(p["year"]) for p in payload["peers"])
-               or ("inga som matchar filtren" if _lang(args) == "sv" else "none match the filters")))
+        peers = ", ".join(p["municipality"] + " " + str(p["year"]) for p in payload["peers"])
+        _say(messages.t("cli.out.peers", lang, peers=peers or messages.t("cli.out.no_peers", lang)))
     return EXIT_OK
 
 
@@ -209,7 +215,7 @@ def cmd_compare(args) -> int:
                    "scores": {r.display(lang): row[r.display(lang)] for r in refs}}
                   for row in table.to_dict("records")],
     }
-    _emit(table, args.format, payload)
+    _emit(table, args.format, payload, lang)
     return EXIT_OK
 
 
@@ -221,7 +227,7 @@ def cmd_trend(args) -> int:
     segments = compare.trend_segments(table)
     payload = {"kommun": ds.municipality_names[code], "kommunkod": code, "segments": segments}
     cols = ["instrument_version", "segment", "year", "evaluation_kind", "total", "total_change", *compare.AREA_CODES]
-    _emit(table[cols], args.format, payload)
+    _emit(table[cols], args.format, payload, _lang(args))
     return EXIT_OK
 
 
@@ -255,8 +261,8 @@ def cmd_export(args) -> int:
         _say(f"--format: {fmt}? ({', '.join(FORMATS)})")
         return EXIT_USAGE
     path, codebook = write_export(table, args.output, fmt, flt, data_dir=args.data_dir)
-    _say(f"{len(table)} rader -> {path}; kodbok: {codebook}" if _lang(args) == "sv"
-         else f"{len(table)} rows -> {path}; codebook: {codebook}")
+    lang = _lang(args)
+    _say(messages.t("cli.out.export", lang, rows=messages.tn("count.rows", len(table), lang), path=path, codebook=codebook))
     return EXIT_OK
 
 
@@ -282,74 +288,141 @@ def cmd_ingest(args) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
-                        help="dataset folder (default: the shipped datasets/)")
-    common.add_argument("--lang", choices=messages.LANGUAGES, default=None,
-                        help="language of messages: sv (default) or en; also KOMPASS_LANG")
-    fmt = argparse.ArgumentParser(add_help=False)
-    fmt.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
-    peer = argparse.ArgumentParser(add_help=False)
-    peer.add_argument("--lan", help="county code or name (e.g. 24 or 'Västerbottens län')")
-    peer.add_argument("--kommungrupp", help="SKR municipality group 2017 (A1 … C9)")
-    peer.add_argument("--include-self", action="store_true", help="count self-assessments as peers")
-    peer.add_argument("--year-from", type=int, help="peers evaluated in or after this year")
-    peer.add_argument("--year-to", type=int, help="peers evaluated in or before this year")
+class _Formatter(argparse.HelpFormatter):
+    """Help laid out by argparse, with its own words ('usage:') from the catalogue."""
 
-    parser = argparse.ArgumentParser(
-        prog="python -m kompass_data",
-        description="Kommunkompassen scores: validate, compare within one instrument version, export.",
-        epilog="KOMMUN is a name (any case, with or without å/ä/ö) or a 4-digit code; KOMMUN:YEAR picks a "
-               "score set, e.g. Norsjö:2018 (add :VERSION[:KIND] if a year has several).",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = sub.add_parser("info", parents=[common, fmt], help="counts per version and level")
-    p.set_defaults(func=cmd_info)
-    p = sub.add_parser("validate", parents=[common], help="validate the dataset or a candidate CSV/XLSX")
-    p.add_argument("file", nargs="?", help="candidate file (default: the dataset itself)")
-    p.set_defaults(func=cmd_validate)
-    p = sub.add_parser("peers", parents=[common, fmt, peer], help="a score set beside its peer statistics")
-    p.add_argument("score_set", metavar="KOMMUN:YEAR")
-    p.set_defaults(func=cmd_peers)
-    p = sub.add_parser("compare", parents=[common, fmt], help="score sets side by side (one version only)")
-    p.add_argument("score_sets", metavar="KOMMUN:YEAR", nargs="+")
-    p.set_defaults(func=cmd_compare)
-    p = sub.add_parser("trend", parents=[common, fmt], help="a municipality over time, one segment per version")
-    p.add_argument("kommun", metavar="KOMMUN")
-    p.set_defaults(func=cmd_trend)
-    p = sub.add_parser("add", parents=[common], help="add score sets from a CSV/XLSX (all or nothing)")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--replace", action="store_true", help="replace score sets that exist")
-    p.set_defaults(func=cmd_add)
-    p = sub.add_parser("export", parents=[common], help="filtered long table + datapackage.json codebook")
-    p.add_argument("--version", choices=VERSIONS)
-    p.add_argument("--kommun", action="append", metavar="KOMMUN", help="repeatable")
-    p.add_argument("--lan")
-    p.add_argument("--kommungrupp")
-    p.add_argument("--level", choices=LEVELS)
-    p.add_argument("--kind", choices=("full", "self"))
-    p.add_argument("--year-from", type=int)
-    p.add_argument("--year-to", type=int)
-    p.add_argument("--format", choices=FORMATS, help="default: from the file name, else csv")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(func=cmd_export)
-    p = sub.add_parser("build", parents=[common], help="rebuild the Parquet files from the CSVs")
-    p.set_defaults(func=cmd_build)
-    p = sub.add_parser("ingest", parents=[common], help="read a report (PDF or text) into score sets")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--output", metavar="OUT.csv")
-    p.add_argument("--kommun")
-    p.add_argument("--year", type=int)
-    p.add_argument("--version", choices=VERSIONS)
-    p.set_defaults(func=cmd_ingest)
-    return parser
+    def __init__(self, prog: str, lang: str = messages.DEFAULT_LANGUAGE, **kwargs):
+        super().__init__(prog, **kwargs)
+        self._lang = lang
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        # argparse passes prefix '' when it builds a sub-command's prog: only None means "the usage line".
+        super().add_usage(usage, actions, groups, messages.t("cli.usage", self._lang) if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help and section titles are in one language of the catalogue."""
+
+    def __init__(self, *args, lang: str = messages.DEFAULT_LANGUAGE, add_help: bool = True, parents=(), **kwargs):
+        super().__init__(*args, add_help=False, formatter_class=partial(_Formatter, lang=lang), **kwargs)
+        self._lang = lang
+        self._positionals.title = messages.t("cli.section.positionals", lang)
+        self._optionals.title = messages.t("cli.section.options", lang)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=messages.t("cli.help.help", lang))
+        for parent in parents:  # after -h, which argparse lists first
+            self._add_container_actions(parent)
+            self.set_defaults(**parent._defaults)
+
+    def error(self, message: str):
+        """Usage and the problem on stderr in the parser's language, exit 2."""
+        self.print_usage(sys.stderr)
+        message = _argparse_message(message, self._lang)
+        self.exit(EXIT_USAGE, messages.t("cli.error.usage", self._lang, prog=self.prog, message=message) + "\n")
+
+
+# argparse's own error sentences (Python 3.11), matched so that they can be said in the catalogue's words.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<args>.+)"), "cli.argparse.required"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli.argparse.unrecognized"),
+    (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
+     "cli.argparse.invalid_choice"),
+    (re.compile(r"argument (?P<arg>\S+): invalid (?P<type>\w+) value: (?P<value>.+)"), "cli.argparse.invalid_value"),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), "cli.argparse.expected_one"),
+)
+
+
+def _argparse_message(message: str, lang: str) -> str:
+    """argparse's error sentence in lang where the catalogue has it; otherwise as argparse said it."""
+    for pattern, key in _ARGPARSE_ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            return messages.t(key, lang, **match.groupdict())
+    return message
+
+
+def language_of(argv: list[str] | None) -> str:
+    """The language asked for by --lang in argv, else KOMPASS_LANG, else Swedish: known before parsing,
+    so that --help itself is in that language."""
+    argv = sys.argv[1:] if argv is None else argv
+    wanted = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            wanted = argv[i + 1]
+        elif arg.startswith("--lang="):
+            wanted = arg.split("=", 1)[1]
+    wanted = wanted or os.environ.get("KOMPASS_LANG", "")
+    return wanted if wanted in messages.LANGUAGES else messages.DEFAULT_LANGUAGE
+
+
+def build_parser(lang: str = messages.DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The argument parser of every command, its help in lang."""
+
+    def h(key: str, **params) -> str:
+        return messages.t(f"cli.{key}", lang, **params)
+
+    def parser(**kwargs) -> _Parser:
+        return _Parser(lang=lang, **kwargs)
+
+    common = parser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, metavar=h("metavar.dir"),
+                        help=h("opt.data_dir"))
+    common.add_argument("--lang", choices=messages.LANGUAGES, default=None, help=h("opt.lang"))
+    fmt = parser(add_help=False)
+    fmt.add_argument("--format", choices=("table", "csv", "json"), default="table", help=h("opt.format"))
+    peer = parser(add_help=False)
+    peer.add_argument("--lan", help=h("opt.lan"))
+    peer.add_argument("--kommungrupp", help=h("opt.kommungrupp"))
+    peer.add_argument("--include-self", action="store_true", help=h("opt.include_self"))
+    peer.add_argument("--year-from", type=int, metavar=h("metavar.year"), help=h("opt.peer_year_from"))
+    peer.add_argument("--year-to", type=int, metavar=h("metavar.year"), help=h("opt.peer_year_to"))
+
+    root = parser(prog="python -m kompass_data", description=h("description"), epilog=h("epilog"))
+    sub = root.add_subparsers(dest="command", required=True, metavar=h("metavar.command"), title=h("section.commands"))
+
+    def command(name: str, parents: list, func) -> _Parser:
+        p = sub.add_parser(name, parents=parents, help=h(f"cmd.{name}"), description=h(f"cmd.{name}.description"),
+                           epilog=h("epilog"), lang=lang)
+        p.set_defaults(func=func)
+        return p
+
+    command("info", [common, fmt], cmd_info)
+    p = command("validate", [common], cmd_validate)
+    p.add_argument("file", nargs="?", metavar=h("metavar.file"), help=h("arg.validate_file"))
+    p = command("peers", [common, fmt, peer], cmd_peers)
+    p.add_argument("score_set", metavar=h("metavar.score_set"), help=h("arg.score_set"))
+    p = command("compare", [common, fmt], cmd_compare)
+    p.add_argument("score_sets", metavar=h("metavar.score_set"), nargs="+", help=h("arg.score_sets"))
+    p = command("trend", [common, fmt], cmd_trend)
+    p.add_argument("kommun", metavar=h("metavar.kommun"), help=h("arg.kommun"))
+    p = command("add", [common], cmd_add)
+    p.add_argument("file", metavar=h("metavar.file"), help=h("arg.add_file"))
+    p.add_argument("--replace", action="store_true", help=h("opt.replace"))
+    p = command("export", [common], cmd_export)
+    p.add_argument("--version", choices=VERSIONS, help=h("opt.export_version"))
+    p.add_argument("--kommun", action="append", metavar=h("metavar.kommun"), help=h("opt.export_kommun"))
+    p.add_argument("--lan", help=h("opt.lan"))
+    p.add_argument("--kommungrupp", help=h("opt.kommungrupp"))
+    p.add_argument("--level", choices=LEVELS, help=h("opt.level"))
+    p.add_argument("--kind", choices=("full", "self"), help=h("opt.kind"))
+    p.add_argument("--year-from", type=int, metavar=h("metavar.year"), help=h("opt.year_from"))
+    p.add_argument("--year-to", type=int, metavar=h("metavar.year"), help=h("opt.year_to"))
+    p.add_argument("--format", choices=FORMATS, help=h("opt.export_format"))
+    p.add_argument("-o", "--output", required=True, metavar=h("metavar.file"), help=h("opt.export_output"))
+    command("build", [common], cmd_build)
+    p = command("ingest", [common], cmd_ingest)
+    p.add_argument("file", metavar=h("metavar.file"), help=h("arg.report_file"))
+    p.add_argument("-o", "--output", metavar=h("metavar.out_csv"), help=h("opt.ingest_output"))
+    p.add_argument("--kommun", metavar=h("metavar.kommun"), help=h("opt.ingest_kommun"))
+    p.add_argument("--year", type=int, metavar=h("metavar.year"), help=h("opt.ingest_year"))
+    p.add_argument("--version", choices=VERSIONS, help=h("opt.ingest_version"))
+    return root
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every error becomes a message on stderr and an exit code."""
-    parser = build_parser()
+    parser = build_parser(language_of(argv))
     args = parser.parse_args(argv)
     lang = _lang(args)
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .checks import flag_messages
 from .compare import resolve_lan, resolve_municipality
 from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, frictionless_fields, score_set_ids
 from .store import _atomic_write
@@ -67,7 +68,8 @@ def flag_columns(ds, scores: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         return pd.DataFrame({"flags": pd.Series("", index=scores.index, dtype="string"),
                              "flag_details": pd.Series("", index=scores.index, dtype="string")})
     flags["_key"] = score_set_ids(flags)
-    message = f"message_{lang}"
+    message = "message"
+    flags[message] = flag_messages(flags, lang)
     set_wide = flags[flags["check"] == "year_outside_period"]
     per_row = flags[flags["check"] != "year_outside_period"]
     keys = score_set_ids(scores)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from babel import Locale
+
+from .formats import local_params, locale
+
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
@@ -178,6 +182,134 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Anmärkning i källdata: {note}",
         "en": "Note in the source data: {note}",
     },
+    # --- CLI: --help and output -------------------------------------------------
+    "cli.usage": {"sv": "användning: ", "en": "usage: "},
+    "cli.section.positionals": {"sv": "argument", "en": "positional arguments"},
+    "cli.section.options": {"sv": "flaggor", "en": "options"},
+    "cli.section.commands": {"sv": "kommandon", "en": "commands"},
+    "cli.help.help": {"sv": "visa den här hjälpen och avsluta", "en": "show this help message and exit"},
+    "cli.error.usage": {"sv": "{prog}: fel: {message}", "en": "{prog}: error: {message}"},
+    "cli.argparse.required": {"sv": "dessa argument krävs: {args}", "en": "the following arguments are required: {args}"},
+    "cli.argparse.unrecognized": {"sv": "okända argument: {args}", "en": "unrecognized arguments: {args}"},
+    "cli.argparse.invalid_choice": {
+        "sv": "argument {arg}: {value} är inget av valen ({choices})",
+        "en": "argument {arg}: invalid choice: {value} (choose from {choices})",
+    },
+    "cli.argparse.invalid_value": {
+        "sv": "argument {arg}: {value} är inget giltigt värde ({type})",
+        "en": "argument {arg}: invalid {type} value: {value}",
+    },
+    "cli.argparse.expected_one": {"sv": "argument {arg}: ett värde krävs", "en": "argument {arg}: expected one argument"},
+    "cli.description": {
+        "sv": "Kommunkompassens poäng: granska, jämför inom en version av instrumentet, exportera.",
+        "en": "Kommunkompassen scores: validate, compare within one instrument version, export.",
+    },
+    "cli.epilog": {
+        "sv": "KOMMUN är ett namn (stora eller små bokstäver, med eller utan å/ä/ö) eller en fyrsiffrig kod; "
+              "KOMMUN:ÅR väljer en poänguppsättning, t.ex. Norsjö:2018 (lägg till :VERSION[:TYP] om ett år har flera). "
+              "Språk: --lang sv|en eller KOMPASS_LANG.",
+        "en": "KOMMUN is a name (any case, with or without å/ä/ö) or a 4-digit code; KOMMUN:YEAR picks a "
+              "score set, e.g. Norsjö:2018 (add :VERSION[:KIND] if a year has several). "
+              "Language: --lang sv|en or KOMPASS_LANG.",
+    },
+    "cli.metavar.command": {"sv": "KOMMANDO", "en": "COMMAND"},
+    "cli.metavar.dir": {"sv": "MAPP", "en": "DIR"},
+    "cli.metavar.file": {"sv": "FIL", "en": "FILE"},
+    "cli.metavar.out_csv": {"sv": "UT.csv", "en": "OUT.csv"},
+    "cli.metavar.year": {"sv": "ÅR", "en": "YEAR"},
+    "cli.metavar.kommun": {"sv": "KOMMUN", "en": "KOMMUN"},
+    "cli.metavar.score_set": {"sv": "KOMMUN:ÅR", "en": "KOMMUN:YEAR"},
+    "cli.cmd.info": {"sv": "antal per version och nivå", "en": "counts per version and level"},
+    "cli.cmd.info.description": {
+        "sv": "Antal poänguppsättningar och rader per version och nivå, och hur många kommuner som har poäng.",
+        "en": "Score sets and rows per version and level, and how many municipalities have scores.",
+    },
+    "cli.cmd.validate": {"sv": "granska datamängden eller en ny CSV/XLSX", "en": "validate the dataset or a candidate CSV/XLSX"},
+    "cli.cmd.validate.description": {
+        "sv": "Granskar datamängden, eller en ny fil mot den. Fel anges med rad och kolumn (slutkod 1); flaggor skrivs ut men stoppar inget.",
+        "en": "Validates the dataset, or a new file against it. Errors are given by row and column (exit 1); flags are printed but stop nothing.",
+    },
+    "cli.cmd.peers": {"sv": "en poänguppsättning bredvid sina jämförelsekommuner", "en": "a score set beside its peer statistics"},
+    "cli.cmd.peers.description": {
+        "sv": "En poänguppsättning bredvid medel, median, min, max och percentil för kommuner bedömda med samma version.",
+        "en": "A score set beside the mean, median, min, max and percentile of municipalities scored with the same version.",
+    },
+    "cli.cmd.compare": {"sv": "poänguppsättningar sida vid sida (en version)", "en": "score sets side by side (one version only)"},
+    "cli.cmd.compare.description": {
+        "sv": "Poänguppsättningar sida vid sida. Olika versioner jämförs inte (slutkod 2).",
+        "en": "Score sets side by side. Different versions are not compared (exit 2).",
+    },
+    "cli.cmd.trend": {"sv": "en kommun över tid, ett segment per version", "en": "a municipality over time, one segment per version"},
+    "cli.cmd.trend.description": {
+        "sv": "En kommuns poäng över tid, ett segment per version; ingen förändring räknas över en revision.",
+        "en": "A municipality's scores over time, one segment per version; no change is computed across a revision.",
+    },
+    "cli.cmd.add": {"sv": "lägg till poänguppsättningar från en CSV/XLSX (allt eller inget)", "en": "add score sets from a CSV/XLSX (all or nothing)"},
+    "cli.cmd.add.description": {
+        "sv": "Lägger till poänguppsättningar i datamängden: allt eller inget, med säkerhetskopia.",
+        "en": "Adds score sets to the dataset: all or nothing, with a backup.",
+    },
+    "cli.cmd.export": {"sv": "filtrerad lång tabell + kodbok (datapackage.json)", "en": "filtered long table + datapackage.json codebook"},
+    "cli.cmd.export.description": {
+        "sv": "Skriver den filtrerade långa tabellen (formelsäker) med datapackage.json bredvid.",
+        "en": "Writes the filtered long table (formula-safe) with datapackage.json beside it.",
+    },
+    "cli.cmd.build": {"sv": "bygg om Parquet-filerna från CSV-filerna", "en": "rebuild the Parquet files from the CSVs"},
+    "cli.cmd.build.description": {
+        "sv": "Bygger om de typade Parquet-filerna, flaggorna och tabellen över poänguppsättningar från CSV-filerna.",
+        "en": "Rebuilds the typed Parquet files, the flags and the score-set table from the CSVs.",
+    },
+    "cli.cmd.ingest": {"sv": "läs en rapport (PDF eller text) till poänguppsättningar", "en": "read a report (PDF or text) into score sets"},
+    "cli.cmd.ingest.description": {
+        "sv": "Läser en Kommunkompassen-rapport (PDF eller OCR-text) till poänguppsättningar i de kanoniska kolumnerna.",
+        "en": "Reads a Kommunkompassen report (PDF or OCR text) into score sets in the canonical columns.",
+    },
+    "cli.opt.data_dir": {"sv": "datamapp (standard: den medföljande datasets/)", "en": "dataset folder (default: the shipped datasets/)"},
+    "cli.opt.lang": {"sv": "språk för texterna: sv (standard) eller en; även KOMPASS_LANG", "en": "language of messages: sv (default) or en; also KOMPASS_LANG"},
+    "cli.opt.format": {"sv": "utdataformat (json och csv med punkt som decimaltecken)", "en": "output format (json and csv with a decimal point)"},
+    "cli.opt.lan": {"sv": "länskod eller namn (t.ex. 24 eller 'Västerbottens län')", "en": "county code or name (e.g. 24 or 'Västerbottens län')"},
+    "cli.opt.kommungrupp": {"sv": "SKR:s kommungrupp 2017 (A1 … C9)", "en": "SKR municipality group 2017 (A1 … C9)"},
+    "cli.opt.include_self": {"sv": "räkna in egna analyser bland jämförelsekommunerna", "en": "count self-assessments as peers"},
+    "cli.opt.peer_year_from": {"sv": "jämförelsekommuner utvärderade detta år eller senare", "en": "peers evaluated in or after this year"},
+    "cli.opt.peer_year_to": {"sv": "jämförelsekommuner utvärderade detta år eller tidigare", "en": "peers evaluated in or before this year"},
+    "cli.opt.replace": {"sv": "ersätt poänguppsättningar som redan finns", "en": "replace score sets that exist"},
+    "cli.opt.export_version": {"sv": "bara denna version av instrumentet", "en": "only this instrument version"},
+    "cli.opt.export_kommun": {"sv": "bara denna kommun (kan upprepas)", "en": "only this municipality (repeatable)"},
+    "cli.opt.level": {"sv": "bara denna nivå", "en": "only this level"},
+    "cli.opt.kind": {"sv": "bara SKR:s utvärderingar (full) eller egna analyser (self)", "en": "only SKR evaluations (full) or self-assessments (self)"},
+    "cli.opt.year_from": {"sv": "från och med detta år", "en": "from this year on"},
+    "cli.opt.year_to": {"sv": "till och med detta år", "en": "up to and including this year"},
+    "cli.opt.export_format": {"sv": "filformat (standard: från filnamnet, annars csv)", "en": "file format (default: from the file name, else csv)"},
+    "cli.opt.export_output": {"sv": "filen som skrivs", "en": "the file to write"},
+    "cli.opt.ingest_output": {"sv": "skriv poängen hit i stället för till standard ut", "en": "write the scores here instead of to stdout"},
+    "cli.opt.ingest_kommun": {"sv": "kommunen, om rapporten inte säger det", "en": "the municipality, if the report does not say"},
+    "cli.opt.ingest_year": {"sv": "utvärderingsåret, om rapporten inte säger det", "en": "the evaluation year, if the report does not say"},
+    "cli.opt.ingest_version": {"sv": "instrumentets version, om rapporten inte säger det", "en": "the instrument version, if the report does not say"},
+    "cli.arg.validate_file": {"sv": "ny fil att granska (standard: datamängden själv)", "en": "candidate file (default: the dataset itself)"},
+    "cli.arg.score_set": {"sv": "poänguppsättningen, t.ex. Norsjö:2018", "en": "the score set, e.g. Norsjö:2018"},
+    "cli.arg.score_sets": {"sv": "poänguppsättningar, alla i samma version", "en": "score sets, all in the same version"},
+    "cli.arg.kommun": {"sv": "kommunens namn eller kod", "en": "the municipality's name or code"},
+    "cli.arg.add_file": {"sv": "CSV eller XLSX i de kanoniska kolumnerna", "en": "CSV or XLSX in the canonical columns"},
+    "cli.arg.report_file": {"sv": "rapporten (PDF eller text)", "en": "the report (PDF or text)"},
+    "cli.out.info": {
+        "sv": "{covered} / {total} kommuner har poäng; {score_sets}; {flags}.",
+        "en": "{covered} / {total} municipalities have scores; {score_sets}; {flags}.",
+    },
+    "cli.out.peers": {"sv": "Jämförelsekommuner: {peers}", "en": "Peers: {peers}"},
+    "cli.out.no_peers": {"sv": "inga som matchar filtren", "en": "none match the filters"},
+    "cli.out.flag": {"sv": "FLAGGA {where}: {message}", "en": "FLAG {where}: {message}"},
+    "cli.out.export": {"sv": "{rows} -> {path}; kodbok: {codebook}", "en": "{rows} -> {path}; codebook: {codebook}"},
+    # --- counted nouns: plural forms by Babel's rule (key.one / key.other) --------
+    "count.municipalities.one": {"sv": "{n} kommun", "en": "{n} municipality"},
+    "count.municipalities.other": {"sv": "{n} kommuner", "en": "{n} municipalities"},
+    "count.score_sets.one": {"sv": "{n} poänguppsättning", "en": "{n} score set"},
+    "count.score_sets.other": {"sv": "{n} poänguppsättningar", "en": "{n} score sets"},
+    "count.flags.one": {"sv": "{n} flagga", "en": "{n} flag"},
+    "count.flags.other": {"sv": "{n} flaggor", "en": "{n} flags"},
+    "count.rows.one": {"sv": "{n} rad", "en": "{n} row"},
+    "count.rows.other": {"sv": "{n} rader", "en": "{n} rows"},
+    "count.evaluations.one": {"sv": "{n} utvärdering", "en": "{n} evaluation"},
+    "count.evaluations.other": {"sv": "{n} utvärderingar", "en": "{n} evaluations"},
     # --- ingest (report text / PDF) -------------------------------------------
     "ingest.error.not_found": {
         "sv": "Filen {file} finns inte. Kontrollera sökvägen till rapporten.",
@@ -665,12 +797,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
-    """The text for key in lang, with params filled in; the key itself if unknown."""
+    """The text for key in lang, with params filled in (decimals in lang's style); the key itself if unknown."""
     entry = CATALOGUE.get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     try:
-        return text.format(**params)
+        return text.format(**local_params(params, lang))
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def plural_key(key: str, n: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """key.one or key.other, by Babel's plural rule of lang for n (the catalogue holds both forms)."""
+    form = Locale.parse(locale(lang)).plural_form(abs(int(n)))
+    return f"{key}.{form}" if f"{key}.{form}" in CATALOGUE else f"{key}.other"
+
+
+def tn(key: str, n: int, lang: str = DEFAULT_LANGUAGE, **params) -> str:
+    """The plural form of key for the count n: '1 kommun', '2 kommuner'; n is passed on as {n}."""
+    return t(plural_key(key, n, lang), lang, n=n, **params)

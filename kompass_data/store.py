@@ -135,14 +135,10 @@ _DERIVING_CODE = ("checks.py", "schema.py", "instruments.py", "names.py")
 
 
 def _derived_key(hashes: dict[str, str]) -> str:
-    """One hash of every input CSV and of what derives from them (the checks' code, the flags' texts)."""
-    from .messages import CATALOGUE
-
+    """One hash of every input CSV and of the code that derives from them (flags store keys, not texts)."""
     here = Path(__file__).resolve().parent
     code = {name: _sha256(here / name) for name in _DERIVING_CODE}
-    # Only the flag texts are stored in derived tables: other UI texts may change without a rebuild.
-    texts = {k: v for k, v in CATALOGUE.items() if k.startswith("flag.")}
-    payload = {"data": hashes, "code": code, "texts": texts}
+    payload = {"data": hashes, "code": code}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

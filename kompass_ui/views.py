@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from kompass_data.checks import flag_messages
 from kompass_data.compare import ITEM_CODES, THIN_N, latest_with
 from kompass_data.figures import fmt, n_range
 from kompass_data.instruments import AREA_CODES
@@ -52,7 +53,7 @@ def set_flags(ds, score_set_id: str, lang: str) -> pd.DataFrame:
             "level": mine["level"].astype(str),
             "code": mine["code"].astype(str),
             "check": mine["check"].astype(str),
-            "message": mine[f"message_{lang}"].astype(str),
+            "message": flag_messages(mine, lang).astype(str),
         }
     ).reset_index(drop=True)
 

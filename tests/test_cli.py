@@ -34,7 +34,8 @@ def test_every_command_has_help():
 
 
 def test_wrong_usage_exits_2():
-    done = subprocess.run([sys.executable, "-m", "kompass_data", "peers"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "kompass_data", "peers", "--lang", "en"], cwd=ROOT,
+                          capture_output=True, text=True)
     assert done.returncode == 2 and "KOMMUN:YEAR" in done.stderr
 
 
