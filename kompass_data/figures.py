@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .compare import THIN_N, latest_with
+from . import formats
 from .instruments import AREA_CODES, REGISTRY, TOTAL_MAX
 from .messages import t
 
@@ -33,12 +34,9 @@ def esc(text) -> str:
     return html.escape("" if text is None else str(text))
 
 
-def fmt(value, digits: int = 1) -> str:
-    """54.0 -> '54', 61.25 -> '61.3', NaN -> '–'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
-        return "–"
-    value = float(value)
-    return f"{value:.0f}" if value == round(value) else f"{value:.{digits}f}"
+def fmt(value, lang: str = "sv", digits: int = 1) -> str:
+    """54.0 -> '54', 61.25 -> '61,3' in Swedish and '61.3' in English, NaN -> '–'."""
+    return formats.number(value, lang, digits)
 
 
 def _none(values) -> list:
@@ -82,7 +80,7 @@ def _radar_layout(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False) -> go.Figure:
+def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False, lang: str = "sv") -> go.Figure:
     legend = dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0) if legend_top else dict(
         orientation="h", yanchor="top", y=-0.08, xanchor="left", x=0)
     fig.update_layout(
@@ -91,6 +89,8 @@ def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False) -> go.F
         legend=legend,
         hoverlabel=dict(align="left"),
         font=dict(size=13),
+        # Axis ticks and Plotly's own numbers in the reader's style: decimal comma in Swedish.
+        separators=formats.decimal_sign(lang) + "\u00a0",
     )
     return fig
 
@@ -122,7 +122,7 @@ def holdings_by_year(score_sets: pd.DataFrame, lang: str = "sv") -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(dtick=1, tickangle=-45)
     fig.update_yaxes(title=t("ui.col.score_sets", lang))
-    return _layout(fig, 300, legend_top=True)
+    return _layout(fig, 300, legend_top=True, lang=lang)
 
 
 # --- Kommunprofil -----------------------------------------------------------------------------
@@ -151,7 +151,7 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv", 
     fig = go.Figure()
     kind = t(f"ui.kind.{focal.evaluation_kind}", lang)
     focal_hover = [
-        f"<b>{esc(focal.display(lang))}</b><br>{tick}<br>{t('ui.fig.score', lang)}: {fmt(s)}<br>"
+        f"<b>{esc(focal.display(lang))}</b><br>{tick}<br>{t('ui.fig.score', lang)}: {fmt(s, lang)}<br>"
         f"{t('ui.fig.version', lang)} {esc(focal.instrument_version)} · {kind}"
         for tick, s in zip(theta, areas["score"])
     ]
@@ -166,7 +166,7 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv", 
     )
     n_values = [int(n) for n in areas["peer_n"]]
     peer_hover = [
-        f"<b>{t('ui.fig.peer_mean', lang)}</b><br>{tick}<br>{fmt(m)} (n = {n})"
+        f"<b>{t('ui.fig.peer_mean', lang)}</b><br>{tick}<br>{fmt(m, lang)} (n = {n})"
         + (f"<br>{esc(t('ui.thin_mean', lang, n=THIN_N))}" if 0 < n < THIN_N else "")
         for tick, m, n in zip(theta, areas["peer_mean"], n_values)
     ]
@@ -196,12 +196,12 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv", 
                 r=_closed(_none(values)), theta=_closed(theta), name=esc(t("ui.fig.reference", lang, name=name)),
                 mode="lines+markers", line=dict(color=colour, width=2, dash="dot"),
                 marker=dict(symbol=SYMBOLS[(2 + i) % len(SYMBOLS)], size=9),
-                hovertext=_closed([f"{esc(name)}<br>{tick}: {fmt(v)}" for tick, v in zip(theta, values)]),
+                hovertext=_closed([f"{esc(name)}<br>{tick}: {fmt(v, lang)}" for tick, v in zip(theta, values)]),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(polar=dict(radialaxis=dict(range=[0, AREA_MAX], tickvals=[20, 40, 60, 80, 100])))
-    return _radar_layout(_layout(fig, 640))
+    return _radar_layout(_layout(fig, 640, lang=lang))
 
 
 def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
@@ -211,7 +211,7 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
     rows = rows.sort_values("_order", ascending=False)  # first sub-area on top
     percent = (100.0 * rows["score"] / rows["max_score"]).round(0)
     labels = [esc(f"{c} {n}") for c, n in zip(rows["code"], rows["name"])]
-    text = [f"{fmt(s)}/{fmt(m)} ({fmt(p)} %)" for s, m, p in zip(rows["score"], rows["max_score"], percent)]
+    text = [f"{fmt(s, lang)}/{fmt(m, lang)} ({formats.percent(p, lang)})" for s, m, p in zip(rows["score"], rows["max_score"], percent)]
     area = rows["code"].astype(str).str.split(".").str[0]
     colours = [OKABE_ITO[0] if int(a) % 2 else OKABE_ITO[5] for a in area]
     notes = rows["note"].fillna("").astype(str).tolist() if "note" in rows else [""] * len(rows)
@@ -226,7 +226,7 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
     )
     fig.update_xaxes(range=[0, 100], title=t("ui.fig.percent_of_max", lang), ticksuffix=" %")
     fig.update_yaxes(automargin=True)
-    return _layout(fig, max(300, 26 * len(rows) + 80))
+    return _layout(fig, max(300, 26 * len(rows) + 80), lang=lang)
 
 
 # --- Utveckling -----------------------------------------------------------------------------
@@ -296,11 +296,11 @@ def trend_figure(
             for year, kind, value, change in zip(seg["year"], kinds, seg[item], seg.get(change_col, [None] * len(seg))):
                 change_text = (
                     t("ui.fig.change_first", lang) if change is None or pd.isna(change)
-                    else t("ui.fig.change", lang, change=f"{float(change):+g}")
+                    else t("ui.fig.change", lang, change=formats.number(change, lang, sign=True))
                 )
                 hover.append(
                     f"<b>{esc(name)} {int(year)}</b><br>{t('ui.fig.version', lang)} {esc(version)} · "
-                    f"{t(f'ui.kind.{kind}', lang)}<br>{esc(seg_label)}: {fmt(value)}<br>{change_text}"
+                    f"{t(f'ui.kind.{kind}', lang)}<br>{esc(seg_label)}: {fmt(value, lang)}<br>{change_text}"
                 )
             fig.add_trace(
                 go.Scatter(
@@ -322,7 +322,7 @@ def trend_figure(
     top = TOTAL_MAX if item == "total" else AREA_MAX
     fig.update_yaxes(range=[0, top * 1.02], title=esc(item_label))
     fig.update_xaxes(tickformat="d", dtick=1, title=t("ui.fig.year", lang))
-    return _layout(fig, 520)
+    return _layout(fig, 520, lang=lang)
 
 
 # --- Jämför -----------------------------------------------------------------------------------
@@ -337,16 +337,16 @@ def compare_bars(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> g
         values = areas[col]
         fig.add_trace(
             go.Bar(
-                x=ticks, y=_none(values), name=esc(col), text=[fmt(v) for v in values], textposition="outside",
+                x=ticks, y=_none(values), name=esc(col), text=[fmt(v, lang) for v in values], textposition="outside",
                 marker=dict(color=OKABE_ITO[i % len(OKABE_ITO)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
-                hovertext=[f"<b>{esc(col)}</b><br>{tk}: {fmt(v)}" for tk, v in zip(ticks, values)],
+                hovertext=[f"<b>{esc(col)}</b><br>{tk}: {fmt(v, lang)}" for tk, v in zip(ticks, values)],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(barmode="group")
     fig.update_xaxes(tickangle=0)
     fig.update_yaxes(range=[0, AREA_MAX * 1.1], title=t("ui.fig.points", lang))
-    return _layout(fig, 560, legend_top=True)
+    return _layout(fig, 560, legend_top=True, lang=lang)
 
 
 def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
@@ -362,12 +362,12 @@ def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> 
                 fillcolor="rgba(0,0,0,0)",
                 line=dict(color=OKABE_ITO[i % len(OKABE_ITO)], width=3 if i == 0 else 2, dash=DASHES[i % len(DASHES)]),
                 marker=dict(symbol=SYMBOLS[i % len(SYMBOLS)], size=9),
-                hovertext=_closed([f"<b>{esc(col)}</b><br>{tk}: {fmt(v)}" for tk, v in zip(theta, values)]),
+                hovertext=_closed([f"<b>{esc(col)}</b><br>{tk}: {fmt(v, lang)}" for tk, v in zip(theta, values)]),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(polar=dict(radialaxis=dict(range=[0, AREA_MAX])))
-    return _radar_layout(_layout(fig, 640))
+    return _radar_layout(_layout(fig, 640, lang=lang))
 
 
 def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
@@ -376,7 +376,7 @@ def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv") -
     rows = [area_tick(c, lab) for c, lab in zip(areas["code"], areas["label"])]
     z = [[None if pd.isna(areas[col].iloc[r]) else float(areas[col].iloc[r]) for col in columns] for r in range(len(areas))]
     missing = t("ui.missing", lang)
-    text = [[missing if v is None else fmt(v) for v in row] for row in z]
+    text = [[missing if v is None else fmt(v, lang) for v in row] for row in z]
     hover = [
         [f"<b>{esc(col)}</b><br>{rows[r]}: {text[r][j]}" for j, col in enumerate(columns)]
         for r in range(len(rows))
@@ -390,7 +390,7 @@ def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv") -
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top")
-    return _layout(fig, 120 + 48 * len(rows))
+    return _layout(fig, 120 + 48 * len(rows), lang=lang)
 
 
 # --- Fördelning -----------------------------------------------------------------------------
@@ -411,7 +411,7 @@ def distribution(
         part = latest_with(sets, code)
         tick = area_tick(code, labels.get(code, code)) if code != "total" else esc(labels.get(code, code))
         hover = [
-            f"<b>{esc(m)} {int(y)}</b> ({t(f'ui.kind.{k}', lang)})<br>{tick}: {fmt(v)}"
+            f"<b>{esc(m)} {int(y)}</b> ({t(f'ui.kind.{k}', lang)})<br>{tick}: {fmt(v, lang)}"
             for m, y, k, v in zip(part["municipality"], part["year"], part["evaluation_kind"].astype(str), part[code])
         ]
         ticks.append(tick)
@@ -449,7 +449,7 @@ def distribution(
     top = TOTAL_MAX if codes == ["total"] else AREA_MAX
     fig.update_yaxes(range=[0, top * 1.02], title=t("ui.fig.points", lang))
     fig.update_xaxes(automargin=True, tickangle=0, categoryorder="array", categoryarray=ticks)
-    return _layout(fig, 460 if codes == ["total"] else 560, legend_top=True)
+    return _layout(fig, 460 if codes == ["total"] else 560, legend_top=True, lang=lang)
 
 
 # --- Översikt ---------------------------------------------------------------------------------
@@ -504,13 +504,13 @@ def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_titl
             locations=list(has["kommunkod"]),
             z=[float(v) for v in has["value"]], colorscale=SEQUENTIAL, marker_line_color="#000000",
             marker_line_width=1.2, colorbar=dict(title=dict(text=esc(value_title))), name=esc(value_title),
-            hovertext=[f"<b>{esc(n)}</b><br>{esc(value_title)}: {fmt(v)}<br>{esc(d)}"
+            hovertext=[f"<b>{esc(n)}</b><br>{esc(value_title)}: {fmt(v, lang)}<br>{esc(d)}"
                        for n, v, d in zip(has["name"], has["value"], has["detail"])],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     fig.update_layout(
         map=dict(style="white-bg", center=dict(lat=62.4, lon=17.0), zoom=3.9),
-        height=780, margin=dict(l=0, r=0, t=10, b=0),
+        height=780, margin=dict(l=0, r=0, t=10, b=0), separators=formats.decimal_sign(lang) + "\u00a0",
     )
     return fig

@@ -63,9 +63,14 @@ def date(value: _dt.date, lang: str, style: str = "long") -> str:
     return format_date(value, style, locale=locale(lang))
 
 
+def decimal_sign(lang: str) -> str:
+    """',' for Swedish, '.' for English."""
+    return get_decimal_symbol(locale(lang))
+
+
 def localise_formatted(text: str, lang: str) -> str:
     """A number Python formatted ('61.5') with the decimal sign of lang (the minus stays ASCII, as Babel writes it)."""
-    return text.replace(".", get_decimal_symbol(locale(lang)))
+    return text.replace(".", decimal_sign(lang))
 
 
 class LocalNumber(float):

@@ -655,12 +655,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No area scores are published for the chosen evaluations, only totals; the table shows them.",
     },
     "ui.compare.sentence": {
-        "sv": "{n} utvärderingar. Högst totalpoäng: {best} ({best_total}); lägst: {worst} ({worst_total}). {missing} saknar publicerad total.",
-        "en": "{n} evaluations. Highest total: {best} ({best_total}); lowest: {worst} ({worst_total}). {missing} have no published total.",
+        "sv": "{evaluations}. Högst totalpoäng: {best} ({best_total}); lägst: {worst} ({worst_total}). {missing} saknar publicerad total.",
+        "en": "{evaluations}. Highest total: {best} ({best_total}); lowest: {worst} ({worst_total}). {missing} have no published total.",
     },
     "ui.compare.sentence_no_total": {
-        "sv": "{n} utvärderingar, ingen med publicerad totalpoäng.",
-        "en": "{n} evaluations, none with a published total.",
+        "sv": "{evaluations}, ingen med publicerad totalpoäng.",
+        "en": "{evaluations}, none with a published total.",
     },
     "ui.compare.sorted": {
         "sv": "Ordning: {focus} först, sedan efter totalpoäng (högst först, saknade sist). ”Uppgift saknas”: ingen publicerad poäng.",
@@ -682,8 +682,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No area scores are published in version {version}, only totals.",
     },
     "ui.dist.caption": {
-        "sv": "{sets} utvärderingar av {munis} kommuner i version {version}. Varje kommun räknas en gång per område, med sin senaste utvärdering som har värdet. Lådan visar kvartilerna och medianen; tabellen säger detsamma i siffror, n är antalet kommuner.",
-        "en": "{sets} evaluations of {munis} municipalities in version {version}. Each municipality counts once per area, with its latest evaluation that has the value. The box shows the quartiles and the median; the table says the same in figures, n is the number of municipalities.",
+        "sv": "{sets} av {munis} i version {version}. Varje kommun räknas en gång per område, med sin senaste utvärdering som har värdet. Lådan visar kvartilerna och medianen; tabellen säger detsamma i siffror, n är antalet kommuner.",
+        "en": "{sets} of {munis} in version {version}. Each municipality counts once per area, with its latest evaluation that has the value. The box shows the quartiles and the median; the table says the same in figures, n is the number of municipalities.",
     },
     "ui.dist.thin": {
         "sv": "n < {n}: färre än {n} kommuner för {items}. En fördelning av så få kommuner är inget riktmärke.",
@@ -699,8 +699,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.dist.ranking": {"sv": "Topplista", "en": "Ranking"},
     "ui.dist.ranking_caption": {
-        "sv": "{n} kommuner med {item}, varje kommun med sin senaste utvärdering som har värdet. Lika poäng delar plats.",
-        "en": "{n} municipalities with {item}, each with its latest evaluation that has the value. Equal scores share a rank.",
+        "sv": "{municipalities} med {item}, varje kommun med sin senaste utvärdering som har värdet. Lika poäng delar plats.",
+        "en": "{municipalities} with {item}, each with its latest evaluation that has the value. Equal scores share a rank.",
     },
     "ui.dist.inspiration": {"sv": "Inspiration: högst per område", "en": "Inspiration: highest per area"},
     "ui.dist.inspiration_caption": {

@@ -104,3 +104,8 @@ def lang() -> str:
 def t(key: str, **params) -> str:
     """The catalogue text for key in this session's language."""
     return messages.t(key, lang(), **params)
+
+
+def tn(key: str, n: int, **params) -> str:
+    """The plural form of key for the count n in this session's language ('1 kommun', '2 kommuner')."""
+    return messages.tn(key, n, lang(), **params)

@@ -10,11 +10,12 @@ import re
 
 import pandas as pd
 
+from kompass_data import formats
 from kompass_data.checks import flag_messages
 from kompass_data.compare import ITEM_CODES, THIN_N, latest_with
 from kompass_data.figures import fmt, n_range
 from kompass_data.instruments import AREA_CODES
-from kompass_data.messages import t
+from kompass_data.messages import t, tn
 from kompass_data.schema import score_set_ids
 
 SET_WIDE_CHECKS = ("year_outside_period",)
@@ -26,18 +27,28 @@ def md(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
-def missing_as(frame: pd.DataFrame, text: str = "–") -> pd.DataFrame:
+def missing_as(frame: pd.DataFrame, text: str = "–", lang: str = "sv") -> pd.DataFrame:
     """A table for display: in every column with a missing value, missing reads `text`, values read as fmt() does.
 
-    st.dataframe prints a missing number as the literal "None"; a column without gaps keeps its numbers.
+    st.dataframe prints a missing number as the literal "None" (also through a Styler's na_rep): such a
+    column becomes text in lang's style ('61,3'); a column without gaps keeps its numbers (see `localized`).
     """
     out = frame.copy()
     for col in out.columns:
         values = out[col]
         if not values.isna().any():
             continue
-        out[col] = [text if pd.isna(v) else (fmt(v) if isinstance(v, numbers.Number) else str(v)) for v in values]
+        out[col] = [text if pd.isna(v) else (fmt(v, lang) if isinstance(v, numbers.Number) else str(v)) for v in values]
     return out
+
+
+def localized(frame: pd.DataFrame, lang: str):
+    """The table as st.dataframe should show it: decimal columns read 61,3 in Swedish and 61.3 in English.
+
+    A pandas Styler changes only the shown text, so the columns stay numbers: right-aligned, sorted as numbers.
+    """
+    decimals = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    return frame.style.format(lambda v: fmt(v, lang), subset=decimals)
 
 
 def set_flags(ds, score_set_id: str, lang: str) -> pd.DataFrame:
@@ -99,7 +110,7 @@ def profile_table(comparison, flags: pd.DataFrame, lang: str, notes: dict[str, s
             t("ui.col.flags", lang): [by_item.get(code, "") for code in table["code"]],
             t("ui.col.note", lang): [notes.get(code, "") for code in table["code"]],
         }
-    ))
+    ), lang=lang)
 
 
 def peers_display(comparison, lang: str) -> pd.DataFrame:
@@ -115,7 +126,7 @@ def peers_display(comparison, lang: str) -> pd.DataFrame:
     )
     out[t("ui.col.kind", lang)] = [t(f"ui.kind.{k}", lang) for k in peers["evaluation_kind"].astype(str)]
     out.insert(3, t("ui.col.used_for", lang), used_for)
-    return missing_as(out.reset_index(drop=True))
+    return missing_as(out.reset_index(drop=True), lang=lang)
 
 
 def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
@@ -125,8 +136,9 @@ def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
     below = areas[areas["difference"] < 0].sort_values("difference").head(k)
 
     def line(row) -> str:
-        return t("ui.profile.furthest_line", lang, code=row.code, label=row.label, diff=f"{row.difference:+.1f}",
-                 score=fmt(row.score), mean=fmt(row.peer_mean), n=int(row.peer_n))
+        return t("ui.profile.furthest_line", lang, code=row.code, label=row.label,
+                 diff=formats.number(row.difference, lang, fixed=True, sign=True),
+                 score=fmt(row.score, lang), mean=fmt(row.peer_mean, lang), n=int(row.peer_n))
 
     return [line(r) for r in above.itertuples()], [line(r) for r in below.itertuples()]
 
@@ -167,7 +179,7 @@ def references_display(refs: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("ui.col.source", lang): refs["source"].astype(str),
         }
     )
-    return missing_as(out.reset_index(drop=True))
+    return missing_as(out.reset_index(drop=True), lang=lang)
 
 
 def subarea_rows(ds, ref, flags: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -243,8 +255,8 @@ def map_sentence(values: pd.DataFrame, mode: str, version: str, lang: str) -> st
     top = has.iloc[0]
     key = "ui.map.sentence_total" if mode == "total" else "ui.map.sentence_known"
     return t(
-        key, lang, n=len(has), total=len(values), version=version, low=fmt(has["value"].min()),
-        high=fmt(has["value"].max()), median=fmt(has["value"].median()), top=top["name"], missing=len(values) - len(has),
+        key, lang, n=len(has), total=len(values), version=version, low=fmt(has["value"].min(), lang),
+        high=fmt(has["value"].max(), lang), median=fmt(has["value"].median(), lang), top=top["name"], missing=len(values) - len(has),
     )
 
 
@@ -259,7 +271,7 @@ def trend_table_display(trend_table: pd.DataFrame, item: str, lang: str) -> pd.D
             t("ui.col.kind", lang): [t(f"ui.kind.{k}", lang) for k in rows["evaluation_kind"].astype(str)],
             t("ui.col.score", lang): rows[item],
             t("ui.col.change", lang): [
-                "" if pd.isna(c) else f"{float(c):+g}" for c in rows[f"{item}_change"]
+                "" if pd.isna(c) else formats.number(c, lang, sign=True) for c in rows[f"{item}_change"]
             ],
         }
     ).reset_index(drop=True)
@@ -298,7 +310,7 @@ def trend_sentences(trend_table: pd.DataFrame, item: str, lang: str) -> list[str
         segments = []
         for version, seg in part.groupby("instrument_version", observed=True, sort=True):
             points = ", ".join(
-                f"{int(y)}: {fmt(v)}" + (f" ({t('ui.kind.self', lang)})" if str(k) == "self" else "")
+                f"{int(y)}: {fmt(v, lang)}" + (f" ({t('ui.kind.self', lang)})" if str(k) == "self" else "")
                 for y, v, k in zip(seg["year"], seg[item], seg["evaluation_kind"])
             )
             segments.append(t("ui.trend.segment_sentence", lang, version=version, points=points))
@@ -322,7 +334,7 @@ def compare_display(table: pd.DataFrame, columns: list[str], lang: str) -> pd.Da
     )
     for col in columns:
         out[col] = table[col].to_numpy()
-    return missing_as(out, t("ui.missing", lang))
+    return missing_as(out, t("ui.missing", lang), lang)
 
 
 def distribution_table(sets: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
@@ -344,7 +356,7 @@ def distribution_table(sets: pd.DataFrame, labels: dict[str, str], lang: str) ->
                 t("ui.col.max", lang): float(values.max()) if values.size else None,
             }
         )
-    return missing_as(pd.DataFrame(rows))
+    return missing_as(pd.DataFrame(rows), lang=lang)
 
 
 def thin_items(sets: pd.DataFrame) -> list[str]:
@@ -380,8 +392,8 @@ def compare_sentence(table: pd.DataFrame, columns: list[str], lang: str) -> str:
     total = table.set_index("code").loc["total"]
     have = [(c, float(total[c])) for c in columns if not pd.isna(total[c])]
     if not have:
-        return t("ui.compare.sentence_no_total", lang, n=len(columns))
+        return t("ui.compare.sentence_no_total", lang, evaluations=tn("count.evaluations", len(columns), lang))
     best = max(have, key=lambda x: x[1])
     worst = min(have, key=lambda x: x[1])
-    return t("ui.compare.sentence", lang, n=len(columns), best=best[0], best_total=f"{best[1]:g}",
-             worst=worst[0], worst_total=f"{worst[1]:g}", missing=len(columns) - len(have))
+    return t("ui.compare.sentence", lang, evaluations=tn("count.evaluations", len(columns), lang), best=best[0], best_total=fmt(best[1], lang),
+             worst=worst[0], worst_total=fmt(worst[1], lang), missing=len(columns) - len(have))

@@ -5,7 +5,7 @@ import streamlit as st
 from kompass_data.figures import choropleth, holdings_by_year
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
-from kompass_ui.views import map_sentence, map_values, md, version_overview
+from kompass_ui.views import localized, map_sentence, map_values, md, version_overview
 from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, get_param, labelled, set_param, version_picker
 
 
@@ -39,8 +39,8 @@ def main() -> None:
     with st.expander(t("ui.map.table")):
         shown = values.dropna(subset=["value"]).sort_values("value", ascending=False)
         st.dataframe(
-            shown.rename(columns={"kommunkod": t("ui.col.code"), "name": t("ui.col.municipality"),
-                                  "value": title, "detail": t("ui.col.detail")}),
+            localized(shown.rename(columns={"kommunkod": t("ui.col.code"), "name": t("ui.col.municipality"),
+                                            "value": title, "detail": t("ui.col.detail")}), lang()),
             hide_index=True,
         )
 

@@ -8,7 +8,7 @@ from kompass_data.figures import radar, subarea_bars
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
-    SET_WIDE_CHECKS, furthest, md, missing_as, note_line, peers_display, profile_table, radar_sentence, references_display,
+    SET_WIDE_CHECKS, furthest, localized, md, missing_as, note_line, peers_display, profile_table, radar_sentence, references_display,
     set_flags, set_notes, subarea_rows,
 )
 from kompass_ui.widgets import (
@@ -62,7 +62,7 @@ def main() -> None:
         if sentence:
             st.markdown(md(sentence))
     notes = set_notes(ds, ref)
-    st.dataframe(profile_table(comparison, flags, lang(), notes), hide_index=True,
+    st.dataframe(localized(profile_table(comparison, flags, lang(), notes), lang()), hide_index=True,
                  column_config={t("ui.col.flags"): st.column_config.TextColumn(width="large"),
                                 t("ui.col.note"): st.column_config.TextColumn(width="large")})
     st.caption(t("ui.profile.percentile_caption", n=THIN_N))
@@ -90,18 +90,18 @@ def main() -> None:
             if note:
                 st.markdown(note_line(code, note, lang()))
         with st.expander(t("ui.profile.subareas_table")):
-            st.dataframe(missing_as(subs).rename(columns={
+            st.dataframe(localized(missing_as(subs, lang=lang()).rename(columns={
                 "code": t("ui.col.code"), "name": t("ui.col.item"), "score": t("ui.col.score"),
                 "max_score": t("ui.col.max"), "percent": "%", "flags": t("ui.col.flags"), "note": t("ui.col.note")}),
-                hide_index=True)
+                lang()), hide_index=True)
 
     peers = comparison.peers
     with st.expander(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers))):
         st.caption(t("ui.profile.peers_caption"))
-        st.dataframe(peers_display(comparison, lang()), hide_index=True)
+        st.dataframe(localized(peers_display(comparison, lang()), lang()), hide_index=True)
     if has_refs:
         with st.expander(t("ui.profile.refs_table")):
-            st.dataframe(references_display(comparison.references, lang()), hide_index=True)
+            st.dataframe(localized(references_display(comparison.references, lang()), lang()), hide_index=True)
 
 
 def _session_ids(ds) -> set:

@@ -7,7 +7,7 @@ from kompass_data import trend
 from kompass_data.figures import trend_figure
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.views import area_labels_by_version, area_names_differ, md, trend_sentences, trend_table_display
+from kompass_ui.views import area_labels_by_version, area_names_differ, localized, md, trend_sentences, trend_table_display
 from kompass_ui.widgets import get_param, item_picker, municipalities_picker, set_param
 
 
@@ -46,7 +46,7 @@ def main() -> None:
         st.markdown(md(sentence))
     st.caption(t("ui.trend.legend"))
     display = trend_table_display(table, item, lang())
-    st.dataframe(display, hide_index=True)
+    st.dataframe(localized(display, lang()), hide_index=True)
     if year:
         st.caption(t("ui.trend.year_note", year=year))
 

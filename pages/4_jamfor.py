@@ -6,7 +6,7 @@ from kompass_data import score_set_by_id
 from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.views import compare_display, compare_sentence, default_compare_selection, md, ordered_columns, version_of
+from kompass_ui.views import compare_display, compare_sentence, default_compare_selection, localized, md, ordered_columns, version_of
 from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, get_param, labelled, seed, set_param, version_picker
 
 
@@ -56,7 +56,7 @@ def main() -> None:
         st.subheader(t("ui.compare.heatmap"))
         st.plotly_chart(compare_heatmap(table, columns, lang()), key="heatmap")
     st.markdown(md(compare_sentence(table, columns, lang())))
-    st.dataframe(compare_display(table, columns, lang()), hide_index=True)
+    st.dataframe(localized(compare_display(table, columns, lang()), lang()), hide_index=True)
     st.caption(t("ui.compare.sorted", focus=refs[focus].display(lang())))
 
 

@@ -7,8 +7,8 @@ from kompass_data.compare import THIN_N
 from kompass_data.figures import distribution
 from kompass_data.instruments import AREA_CODES
 from kompass_ui.safe import run_page
-from kompass_ui.state import dataset, lang, t
-from kompass_ui.views import distribution_table, empty_items, thin_items
+from kompass_ui.state import dataset, lang, t, tn
+from kompass_ui.views import distribution_table, empty_items, localized, thin_items
 from kompass_ui.widgets import first_code, get_param, item_picker, set_param, version_picker
 
 
@@ -44,8 +44,9 @@ def main() -> None:
     st.subheader(t("ui.dist.total"))
     if sets["total"].notna().any():
         st.plotly_chart(distribution(sets, ["total"], labels, lang(), focus), key="dist_total")
-    st.caption(t("ui.dist.caption", sets=len(sets), munis=sets["kommunkod"].nunique(), version=version))
-    st.dataframe(distribution_table(sets, labels, lang()), hide_index=True)
+    st.caption(t("ui.dist.caption", sets=tn("count.evaluations", len(sets)),
+                 munis=tn("count.municipalities", sets["kommunkod"].nunique()), version=version))
+    st.dataframe(localized(distribution_table(sets, labels, lang()), lang()), hide_index=True)
     thin = thin_items(sets)
     if thin:
         st.warning(t("ui.dist.thin", n=THIN_N, items=", ".join(labels[c] if c == "total" else c for c in thin)))
@@ -60,11 +61,11 @@ def main() -> None:
         st.info(t("ui.dist.rank_none", item=f"{asked}. {labels[asked]}", version=version))
     item = item_picker(offered, key="pick_rank_item")
     ranked = view.ranking(item, include_self=include_self, latest_only=True)
-    st.caption(t("ui.dist.ranking_caption", n=len(ranked), item=labels[item]))
+    st.caption(t("ui.dist.ranking_caption", municipalities=tn("count.municipalities", len(ranked)), item=labels[item]))
     st.dataframe(
-        ranked[["rank", "municipality", "year", item]].rename(columns={
+        localized(ranked[["rank", "municipality", "year", item]].rename(columns={
             "rank": t("ui.col.rank"), "municipality": t("ui.col.municipality"), "year": t("ui.col.year"),
-            item: t("ui.col.score")}),
+            item: t("ui.col.score")}), lang()),
         hide_index=True,
     )
 
@@ -74,9 +75,9 @@ def main() -> None:
         st.info(t("ui.dist.no_areas", version=version))
     else:
         st.caption(t("ui.dist.inspiration_caption"))
-        st.dataframe(top.rename(columns={
+        st.dataframe(localized(top.rename(columns={
             "code": t("ui.col.code"), "label": t("ui.col.item"), "rank": t("ui.col.rank"),
-            "municipality": t("ui.col.municipality"), "year": t("ui.col.year"), "score": t("ui.col.score")}),
+            "municipality": t("ui.col.municipality"), "year": t("ui.col.year"), "score": t("ui.col.score")}), lang()),
             hide_index=True)
 
 

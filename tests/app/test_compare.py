@@ -73,8 +73,8 @@ def test_compare_sentence_counts_missing_totals_whatever_the_missing_marker():
                           "C 2018": pd.array([519.0, 71.0], dtype="Float64")})
     table["B 2016"] = table["B 2016"].astype("Float64")  # pd.NA, where `x == x` would raise
     assert compare_sentence(table, ["A 2018", "B 2016", "C 2018"], "sv") == messages.t(
-        "ui.compare.sentence", "sv", n=3, best="C 2018", best_total="519", worst="A 2018", worst_total="509", missing=1)
-    assert compare_sentence(table, ["B 2016"], "en") == messages.t("ui.compare.sentence_no_total", "en", n=1)
+        "ui.compare.sentence", "sv", evaluations="3 utvärderingar", best="C 2018", best_total="519", worst="A 2018", worst_total="509", missing=1)
+    assert compare_sentence(table, ["B 2016"], "en") == "1 evaluation, none with a published total."
 
 
 def _texts(frame) -> set[str]:

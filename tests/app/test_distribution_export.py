@@ -36,7 +36,7 @@ def test_distribution_table_is_one_value_per_municipality_with_translated_header
     # Some 2020 areas have no values, so these columns are display text with "–" for missing, never "None".
     assert total[messages.t("ui.col.n", "sv")] == 4 and total[messages.t("ui.col.mean", "sv")] == "573"
     assert total[messages.t("ui.col.min", "sv")] == "510" and total[messages.t("ui.col.max", "sv")] == "679"
-    assert total[messages.t("ui.col.median", "sv")] == "551.5"
+    assert total[messages.t("ui.col.median", "sv")] == "551,5"  # Swedish UI: decimal comma
     assert not {str(v) for v in table.to_numpy().ravel()} & {"None", "nan", "NaN", "<NA>"}
     empty = table[table[messages.t("ui.col.n", "sv")] == 0]
     assert len(empty) and set(empty[messages.t("ui.col.mean", "sv")]) == {"–"}

@@ -139,7 +139,7 @@ def test_sub_area_bars_show_share_of_maximum():
     bars = next(f for f in figures(at) if f["data"][0]["type"] == "bar")["data"][0]
     assert len(bars["y"]) == 45
     i = bars["y"].index("1.1 Finns en plan/strategi för demokratiutveckling och information?")
-    assert bars["x"][i] == 87.0 and bars["text"][i] == "13/15 (87 %)"
+    assert bars["x"][i] == 87.0 and bars["text"][i] == "13/15 (87\u00a0%)"
 
 
 def test_missing_values_in_the_peer_table_read_as_a_dash():
