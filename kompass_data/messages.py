@@ -64,10 +64,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "\"{text}\" ska skrivas KOMMUN:ÅR, till exempel Norsjö:2018 eller 2417:2018.",
         "en": "\"{text}\" should be written KOMMUN:YEAR, for example Norsjö:2018 or 2417:2018.",
     },
-    "error.invalid_data": {
-        "sv": "{file}: {count} fel.",
-        "en": "{file}: {count} error(s).",
-    },
+    "error.invalid_data.one": {"sv": "{file}: {count} fel.", "en": "{file}: {count} error."},
+    "error.invalid_data.other": {"sv": "{file}: {count} fel.", "en": "{file}: {count} errors."},
     "error.nothing_written": {
         "sv": "Inget har skrivits: datakatalogen är oförändrad.",
         "en": "Nothing was written: the data folder is unchanged.",
@@ -797,8 +795,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params) -> str:
-    """The text for key in lang, with params filled in (decimals in lang's style); the key itself if unknown."""
+    """The text for key in lang, with params filled in (decimals in lang's style); the key itself if unknown.
+
+    A key with plural forms (key.one, key.other) takes the form for its `count` (or `n`) parameter.
+    """
     entry = CATALOGUE.get(key)
+    if entry is None and f"{key}.other" in CATALOGUE:
+        entry = CATALOGUE[plural_key(key, params.get("count", params.get("n", 0)), lang)]
     if entry is None:
         return key
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
@@ -816,4 +819,4 @@ def plural_key(key: str, n: int, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def tn(key: str, n: int, lang: str = DEFAULT_LANGUAGE, **params) -> str:
     """The plural form of key for the count n: '1 kommun', '2 kommuner'; n is passed on as {n}."""
-    return t(plural_key(key, n, lang), lang, n=n, **params)
+    return t(key, lang, n=n, **params)
