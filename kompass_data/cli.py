@@ -258,7 +258,7 @@ def cmd_export(args) -> int:
     table = filter_scores(ds, flt, lang="en")
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if Path(args.output).suffix else "csv")
     if fmt not in FORMATS:
-        _say(f"--format: {fmt}? ({', '.join(FORMATS)})")
+        _say(messages.t("cli.out.bad_format", _lang(args), format=fmt, formats=", ".join(FORMATS)))
         return EXIT_USAGE
     path, codebook = write_export(table, args.output, fmt, flt, data_dir=args.data_dir)
     lang = _lang(args)

@@ -84,7 +84,7 @@ class LocalNumber(float):
         return obj
 
     def __format__(self, spec: str) -> str:
-        return localise_formatted(float.__format__(float(self), spec or "g"), self.lang)
+        return localise_formatted(float.__format__(float(self), spec), self.lang)
 
     def __str__(self) -> str:
         return self.__format__("")

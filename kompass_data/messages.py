@@ -296,6 +296,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.out.peers": {"sv": "Jämförelsekommuner: {peers}", "en": "Peers: {peers}"},
     "cli.out.no_peers": {"sv": "inga som matchar filtren", "en": "none match the filters"},
     "cli.out.flag": {"sv": "FLAGGA {where}: {message}", "en": "FLAG {where}: {message}"},
+    "cli.out.bad_format": {
+        "sv": "--format: {format} är inget filformat. Välj ett av {formats}, eller ett filnamn som slutar så.",
+        "en": "--format: {format} is not a file format. Choose one of {formats}, or a file name ending so.",
+    },
     "cli.out.export": {"sv": "{rows} -> {path}; kodbok: {codebook}", "en": "{rows} -> {path}; codebook: {codebook}"},
     # --- counted nouns: plural forms by Babel's rule (key.one / key.other) --------
     "count.municipalities.one": {"sv": "{n} kommun", "en": "{n} municipality"},
