@@ -6,7 +6,7 @@ import streamlit as st
 
 from kompass_data import messages
 from kompass_ui.state import LANG_KEY
-from kompass_ui.widgets import get_param, set_param
+from kompass_ui import urlstate as url
 
 # Contrast, focus and print rules (kompass_ui/style.css), read once per process.
 STYLE = (Path(__file__).parent / "kompass_ui" / "style.css").read_text(encoding="utf-8")
@@ -26,16 +26,17 @@ PAGES = (
 st.set_page_config(page_title="Kommunkompassen", page_icon="🧭", layout="wide")
 st.html(f"<style>{STYLE}</style>")
 
+# A hostile or stale link (?kommun=<script>, ?ar=abc) is ignored and leaves no trace in the URL.
+url.drop_unreadable()
+
 # Language: ?lang=en (Swedish is the default and leaves the URL clean).
-if "pick_lang" not in st.session_state:
-    st.session_state["pick_lang"] = get_param("lang") if get_param("lang") in messages.LANGUAGES else "sv"
+url.prepare("lang", "pick_lang", messages.LANGUAGES)
 with st.sidebar:
-    lang = st.radio(
-        messages.t("ui.language", st.session_state["pick_lang"]), messages.LANGUAGES, key="pick_lang",
-        horizontal=True, format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
+    lang = url.widget(
+        "lang", st.radio, messages.t("ui.language", st.session_state["pick_lang"]), messages.LANGUAGES,
+        key="pick_lang", horizontal=True, format_func=lambda code: {"sv": "Svenska", "en": "English"}[code],
     )
 st.session_state[LANG_KEY] = lang
-set_param("lang", None if lang == messages.DEFAULT_LANGUAGE else lang)
 
 pages = [
     st.Page(path, title=messages.t(key, lang), icon=icon, default=(i == 0))

@@ -369,11 +369,11 @@ def empty_items(sets: pd.DataFrame) -> list[str]:
     return [c for c in ITEM_CODES if len(latest_with(sets, c)) == 0]
 
 
-def version_of(ds, kommun: str, year: str | None) -> str | None:
+def version_of(ds, kommun: str, year: int | str | None) -> str | None:
     """The version of kommun's score set in year (its latest when year is None or has none); None without sets."""
     mine = ds.score_sets[ds.score_sets["kommunkod"] == kommun]
     if year:
-        mine = mine[mine["year"].astype(str) == year]
+        mine = mine[mine["year"].astype(str) == str(year)]
     return str(mine.sort_values("year")["instrument_version"].iloc[-1]) if len(mine) else None
 
 

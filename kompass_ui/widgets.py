@@ -1,10 +1,4 @@
-"""Shared pickers whose state lives in the URL, so a copied link reproduces the view.
-
-URL parameters: kommun (4-digit code, comma-separated where several), ar (year of the score set),
-version, typ (full/self, only when a year is ambiguous), lan, grupp, egen (1 = include
-self-assessments in peers). Values are also remembered for the session, so a page reached from the
-sidebar (which drops the query string) opens on the municipality last looked at.
-"""
+"""Shared pickers whose state lives in the URL (declared in urlstate.PARAMS), so a copied link reproduces the view."""
 
 from __future__ import annotations
 
@@ -14,56 +8,10 @@ from kompass_data import PeerFilter
 from kompass_data.compare import ScoreSetRef, default_version, ref_from_row, versions_with_scores
 from kompass_data.names import fold
 
+from . import urlstate as url
 from .state import t
 
-MEMORY = "_mem_"
 DEFAULT_KOMMUN = "2417"  # Norsjö: the seed report, the one fully published profile
-
-
-def set_param(param: str, value: str | None) -> None:
-    """Write one URL parameter (None or '' removes it) and remember it for the session."""
-    if value in (None, ""):
-        if param in st.query_params:
-            del st.query_params[param]
-        st.session_state.pop(MEMORY + param, None)
-    else:
-        if st.query_params.get(param) != value:
-            st.query_params[param] = value
-        st.session_state[MEMORY + param] = value
-
-
-def get_param(param: str) -> str | None:
-    """The URL parameter, else the session's memory of it."""
-    value = st.query_params.get(param)
-    if value not in (None, ""):
-        return str(value)
-    return st.session_state.get(MEMORY + param)
-
-
-def seed(key: str, options: list, candidates) -> None:
-    """Give the widget `key` its first value (from URL/memory/default) unless it already holds a valid one.
-
-    A multiselect the user has emptied keeps its empty list, so removing the last item is possible.
-    """
-    current = st.session_state.get(key)
-    if isinstance(current, list):
-        valid = [c for c in current if c in options]
-        if valid or not current:  # an empty list is the user's choice (all removed): never refill it
-            if valid != current:
-                st.session_state[key] = valid
-            return
-    elif current in options:
-        return
-    for cand in candidates:
-        if isinstance(cand, list):
-            cand = [c for c in cand if c in options]
-            if cand:
-                st.session_state[key] = cand
-                return
-        elif cand in options:
-            st.session_state[key] = cand
-            return
-    st.session_state[key] = options[0] if options else None
 
 
 def labelled(options, label):
@@ -71,16 +19,9 @@ def labelled(options, label):
     return dict((o, label(o)) for o in options).__getitem__
 
 
-def _codes(text: str | None) -> list[str]:
-    if not text:
-        return []
-    return [c.strip().zfill(4) for c in str(text).split(",") if c.strip()]
-
-
-def first_code(param: str = "kommun") -> str | None:
+def first_code() -> str | None:
     """The first municipality code of ?kommun= (a trend link carries several: 2417,2282), else None."""
-    codes = _codes(get_param(param))
-    return codes[0] if codes else None
+    return url.first("kommun")
 
 
 def municipality_options(ds) -> list[str]:
@@ -98,20 +39,16 @@ def municipality_picker(ds, key: str = "pick_kommun") -> str:
     """One municipality, bound to ?kommun=."""
     options = municipality_options(ds)
     default = DEFAULT_KOMMUN if DEFAULT_KOMMUN in options else options[0]
-    seed(key, options, [c for c in _codes(get_param("kommun"))[:1]] + [default])
-    code = st.selectbox(t("ui.pick.kommun"), options, key=key, format_func=lambda c: municipality_label(ds, c))
-    set_param("kommun", code)
-    return code
+    return url.widget("kommun", st.selectbox, t("ui.pick.kommun"), options, key=key, fallback=[default],
+                      format_func=lambda c: municipality_label(ds, c))
 
 
 def municipalities_picker(ds, key: str = "pick_kommuner") -> list[str]:
     """One or more municipalities, bound to ?kommun=2417,2282."""
     options = municipality_options(ds)
     default = [DEFAULT_KOMMUN] if DEFAULT_KOMMUN in options else options[:1]
-    seed(key, options, [_codes(get_param("kommun")), default])
-    codes = st.multiselect(t("ui.pick.kommuner"), options, key=key, format_func=lambda c: municipality_label(ds, c))
-    set_param("kommun", ",".join(codes))
-    return codes
+    return url.widget("kommun", st.multiselect, t("ui.pick.kommuner"), options, key=key, fallback=[default],
+                      format_func=lambda c: municipality_label(ds, c))
 
 
 def score_set_label(ref: ScoreSetRef) -> str:
@@ -129,35 +66,32 @@ def score_set_picker(ds, kommun: str, key: str = "pick_ar") -> ScoreSetRef:
     sets = sets.sort_values(["year", "_full"], ascending=[False, False])
     refs = {row["score_set_id"]: ref_from_row(row) for _i, row in sets.iterrows()}
     options = list(refs)
-    wanted_year, wanted_version, wanted_kind = get_param("ar"), get_param("version"), get_param("typ")
+    wanted_year, wanted_version, wanted_kind = url.get("ar"), url.get("version"), url.get("typ")
     candidates = []
     for sid, ref in refs.items():
-        if str(ref.year) == wanted_year:
+        if ref.year == wanted_year:
             score = (wanted_version in (None, ref.instrument_version)) + (wanted_kind in (None, ref.evaluation_kind))
             candidates.append((-score, sid))
     ordered = [sid for _s, sid in sorted(candidates)] + options[:1]
-    seed(key, options, ordered)
+    url.seed(key, options, ordered)
     sid = st.selectbox(t("ui.pick.score_set"), options, key=key, format_func=labelled(options, lambda s: score_set_label(refs[s])))
     ref = refs[sid]
     same_year = [r for r in refs.values() if r.year == ref.year]
-    set_param("ar", str(ref.year))
+    url.put("ar", ref.year)
     ambiguous_version = len({r.instrument_version for r in same_year}) > 1
     ambiguous_kind = len({(r.instrument_version, r.evaluation_kind) for r in same_year}) > len({r.instrument_version for r in same_year})
-    set_param("version", ref.instrument_version if ambiguous_version else None)
-    set_param("typ", ref.evaluation_kind if ambiguous_kind else None)
+    url.put("version", ref.instrument_version if ambiguous_version else None)
+    url.put("typ", ref.evaluation_kind if ambiguous_kind else None)
     return ref
 
 
 def version_picker(ds, default: str | None = None, key: str = "pick_version") -> str:
     """One instrument version among those with score sets, bound to ?version= (else default, else the data's default)."""
     options = versions_with_scores(ds)
-    seed(key, options, [get_param("version"), default, default_version(ds)])
-    version = st.selectbox(
-        t("ui.pick.version"), options, key=key,
+    return url.widget(
+        "version", st.selectbox, t("ui.pick.version"), options, key=key, fallback=[default, default_version(ds)],
         format_func=labelled(options, lambda v: t("ui.version_option", version=v, period=ds.registry.period_text(v))),
     )
-    set_param("version", version)
-    return version
 
 
 def _peer_filter_options(ds) -> tuple[dict, dict]:
@@ -174,10 +108,9 @@ def seed_peer_filters(ds, key_prefix: str = "peer") -> PeerFilter:
     Called before the widgets are drawn, so a label above them (the expander's) can name the active filters.
     """
     lan_names, group_names = _peer_filter_options(ds)
-    seed(f"{key_prefix}_lan", ["", *lan_names], [get_param("lan"), ""])
-    seed(f"{key_prefix}_grupp", ["", *group_names], [get_param("grupp"), ""])
-    if f"{key_prefix}_egen" not in st.session_state:
-        st.session_state[f"{key_prefix}_egen"] = get_param("egen") == "1"
+    url.prepare("lan", f"{key_prefix}_lan", ["", *lan_names], [""])
+    url.prepare("grupp", f"{key_prefix}_grupp", ["", *group_names], [""])
+    url.prepare("egen", f"{key_prefix}_egen")
     return PeerFilter(lan=st.session_state[f"{key_prefix}_lan"] or None,
                       kommungrupp=st.session_state[f"{key_prefix}_grupp"] or None,
                       include_self=bool(st.session_state[f"{key_prefix}_egen"]))
@@ -199,36 +132,40 @@ def peer_filter_text(ds, flt: PeerFilter) -> str:
 def peer_filter_widgets(ds, key_prefix: str = "peer") -> PeerFilter:
     """County, kommungrupp and self-assessment filters for peers, bound to ?lan=, ?grupp=, ?egen=1."""
     lan_names, group_names = _peer_filter_options(ds)
-    seed_peer_filters(ds, key_prefix)
     cols = st.columns(3)
     lan_options = ["", *lan_names]
     with cols[0]:
-        lan = st.selectbox(
-            t("ui.pick.lan"), lan_options, key=f"{key_prefix}_lan",
+        lan = url.widget(
+            "lan", st.selectbox, t("ui.pick.lan"), lan_options, key=f"{key_prefix}_lan", fallback=[""],
             format_func=labelled(lan_options, lambda c: t("ui.all_lan") if c == "" else f"{lan_names[c]} ({c})"),
         )
     group_options = ["", *group_names]
     with cols[1]:
-        grupp = st.selectbox(
-            t("ui.pick.grupp"), group_options, key=f"{key_prefix}_grupp",
+        grupp = url.widget(
+            "grupp", st.selectbox, t("ui.pick.grupp"), group_options, key=f"{key_prefix}_grupp", fallback=[""],
             format_func=labelled(group_options, lambda c: t("ui.all_grupp") if c == "" else f"{c} {group_names[c]}"),
         )
     with cols[2]:
         st.write("")
-        egen = st.checkbox(t("ui.pick.egen"), key=f"{key_prefix}_egen")
-    set_param("lan", lan or None)
-    set_param("grupp", grupp or None)
-    set_param("egen", "1" if egen else None)
+        egen = url.widget("egen", st.checkbox, t("ui.pick.egen"), key=f"{key_prefix}_egen")
     return PeerFilter(lan=lan or None, kommungrupp=grupp or None, include_self=egen)
 
 
-def item_picker(labels: dict[str, str], key: str = "pick_item", param: str = "omrade") -> str:
+def item_picker(labels: dict[str, str], key: str = "pick_item") -> str:
     """'total' or an area code, bound to ?omrade=."""
     options = list(labels)
-    seed(key, options, [get_param(param), "total"])
-    code = st.selectbox(
-        t("ui.pick.item"), options, key=key,
+    return url.widget(
+        "omrade", st.selectbox, t("ui.pick.item"), options, key=key,
         format_func=labelled(options, lambda c: labels[c] if c == "total" else f"{c}. {labels[c]}"),
     )
-    set_param(param, None if code == "total" else code)
-    return code
+
+
+def year_range_picker(label: str, lo: int, hi: int, key: str) -> tuple[int, int]:
+    """A slider of years, bound to ?fran= and ?till= (each left out at its end of the range)."""
+    if key not in st.session_state:
+        start, end = url.get("fran") or lo, url.get("till") or hi
+        st.session_state[key] = (max(lo, min(start, hi)), max(lo, min(end, hi)))
+    years = st.slider(label, lo, hi, key=key)
+    url.put("fran", years[0] if years[0] != lo else None)
+    url.put("till", years[1] if years[1] != hi else None)
+    return years

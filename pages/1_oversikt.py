@@ -6,7 +6,8 @@ from kompass_data.figures import choropleth, holdings_by_year
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
 from kompass_ui.views import localized, map_sentence, map_values, md, version_overview
-from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, get_param, labelled, set_param, version_picker
+from kompass_ui import urlstate as url
+from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, version_picker
 
 
 def main() -> None:
@@ -25,11 +26,9 @@ def main() -> None:
     st.subheader(t("ui.overview.map"))
     cols = st.columns([1, 1, 2])
     modes = ["total", "known"]
-    if "pick_map" not in st.session_state:
-        st.session_state["pick_map"] = "known" if get_param("karta") == "kanda" else "total"
     with cols[0]:
-        mode = st.radio(t("ui.map.colour_by"), modes, key="pick_map", format_func=labelled(modes, lambda m: t(f"ui.map.mode_{m}")))
-    set_param("karta", "kanda" if mode == "known" else None)
+        mode = url.widget("karta", st.radio, t("ui.map.colour_by"), modes, key="pick_map",
+                          format_func=labelled(modes, lambda m: t(f"ui.map.mode_{m}")))
     with cols[1]:
         version = version_picker(ds) if mode == "total" else None
     values = map_values(ds, mode, version or "", lang())
@@ -48,12 +47,9 @@ def main() -> None:
     st.subheader(t("ui.overview.ways_in"))
     kommun = first_code() or DEFAULT_KOMMUN
     name = ds.municipality_names.get(kommun, kommun)
-    params = {"kommun": kommun}
-    if get_param("ar"):
-        params["ar"] = get_param("ar")
-    st.page_link("pages/2_kommunprofil.py", label=t("ui.overview.link_profile", name=name), query_params=params,
-                 icon=":material/radar:")
-    st.page_link("pages/3_utveckling.py", label=t("ui.overview.link_trend", name=name), query_params={"kommun": kommun},
+    st.page_link("pages/2_kommunprofil.py", label=t("ui.overview.link_profile", name=name),
+                 query_params=url.query(kommun=kommun, ar=url.get("ar")), icon=":material/radar:")
+    st.page_link("pages/3_utveckling.py", label=t("ui.overview.link_trend", name=name), query_params=url.query(kommun=kommun),
                  icon=":material/timeline:")
     st.page_link("pages/4_jamfor.py", label=t("ui.overview.link_compare"), icon=":material/compare_arrows:")
     st.page_link("pages/5_fordelning.py", label=t("ui.overview.link_distribution"), icon=":material/leaderboard:")

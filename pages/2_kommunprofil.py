@@ -11,8 +11,9 @@ from kompass_ui.views import (
     SET_WIDE_CHECKS, furthest, localized, md, missing_as, note_line, peers_display, profile_table, radar_sentence, references_display,
     set_flags, set_notes, subarea_rows,
 )
+from kompass_ui import urlstate as url
 from kompass_ui.widgets import (
-    get_param, municipality_picker, peer_filter_text, peer_filter_widgets, score_set_picker, seed_peer_filters, set_param,
+    municipality_picker, peer_filter_text, peer_filter_widgets, score_set_picker, seed_peer_filters,
 )
 
 
@@ -31,11 +32,10 @@ def main() -> None:
     group = peer_filter_text(ds, peer_filter)
     comparison = peer_comparison(ds, ref, peer_filter, lang())
     has_refs = not comparison.references.empty
-    if "pick_ref" not in st.session_state:
-        st.session_state["pick_ref"] = get_param("ref") == "1"
-    show_refs = st.checkbox(t("ui.profile.show_refs"), key="pick_ref", disabled=not has_refs,
-                            help=t("ui.profile.refs_help"))
-    set_param("ref", "1" if show_refs and has_refs else None)
+    show_refs = url.widget("ref", st.checkbox, t("ui.profile.show_refs"), key="pick_ref", disabled=not has_refs,
+                           help=t("ui.profile.refs_help"))
+    if not has_refs:
+        url.put("ref", None)  # nothing to show: a link should not promise references
 
     flags = set_flags(ds, ref.id, lang())
     st.subheader(md(f"{ref.display(lang())} · {t('ui.fig.version')} {ref.instrument_version}"))

@@ -8,7 +8,8 @@ from kompass_data.figures import trend_figure
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import area_labels_by_version, area_names_differ, localized, md, trend_sentences, trend_table_display
-from kompass_ui.widgets import get_param, item_picker, municipalities_picker, set_param
+from kompass_ui import urlstate as url
+from kompass_ui.widgets import item_picker, municipalities_picker
 
 
 def main() -> None:
@@ -21,8 +22,8 @@ def main() -> None:
     labels = {"total": t("ui.col.total"), **{str(i): t("ui.area_n", code=i) for i in range(1, 9)}}
     with cols[1]:
         item = item_picker(labels)
-    year = get_param("ar")
-    set_param("ar", year)  # kept so the link back to the profile opens the same score set
+    year = url.get("ar")
+    url.put("ar", year)  # kept so the link back to the profile opens the same score set
     if not codes:
         st.info(t("ui.trend.pick_one"))
         return

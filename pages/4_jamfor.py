@@ -7,14 +7,15 @@ from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import compare_display, compare_sentence, default_compare_selection, localized, md, ordered_columns, version_of
-from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, get_param, labelled, seed, set_param, version_picker
+from kompass_ui import urlstate as url
+from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, version_picker
 
 
 def main() -> None:
     ds = dataset()
     st.title(t("ui.page.jamfor"))
     focus_kommun = first_code() or DEFAULT_KOMMUN
-    version = version_picker(ds, default=version_of(ds, focus_kommun, get_param("ar")))
+    version = version_picker(ds, default=version_of(ds, focus_kommun, url.get("ar")))
     st.caption(t("ui.compare.why", version=version))
 
     view = ds.version(version)  # every score set below is of this version: the page cannot mix versions
@@ -23,21 +24,17 @@ def main() -> None:
     options = list(refs)
     with_areas = set(sets.loc[sets["n_areas"] > 0, "score_set_id"])
     default = default_compare_selection(sets, focus_kommun, with_areas)
-    key = f"pick_sets_{version}"
-    wanted = [s for s in (get_param("sets") or "").split(",") if s]
-    seed(key, options, [wanted, default])
-    chosen = st.multiselect(t("ui.compare.pick_sets", version=version), options, key=key,
-                            format_func=lambda s: refs[s].display(lang()))
-    set_param("sets", ",".join(chosen))
+    chosen = url.widget("sets", st.multiselect, t("ui.compare.pick_sets", version=version), options,
+                        key=f"pick_sets_{version}", fallback=[default], format_func=lambda s: refs[s].display(lang()))
     if not chosen:
         st.info(t("ui.compare.pick_some"))
         return
 
     mine = [s for s in chosen if refs[s].kommunkod == focus_kommun]
-    seed("pick_focus", chosen, mine[:1] + [chosen[0]])
+    url.seed("pick_focus", chosen, mine[:1] + [chosen[0]])
     focus = st.selectbox(t("ui.compare.focus"), chosen, key="pick_focus", format_func=lambda s: refs[s].display(lang()))
-    set_param("kommun", refs[focus].kommunkod)
-    set_param("ar", str(refs[focus].year))
+    url.put("kommun", refs[focus].kommunkod)
+    url.put("ar", refs[focus].year)
 
     chosen_refs = [refs[s] for s in chosen]
     table = view.compare(chosen_refs, lang())  # the version guard: refuses a score set of another version
@@ -46,11 +43,8 @@ def main() -> None:
     if not areas_present:
         st.info(t("ui.compare.only_totals"))
     else:
-        if "pick_view" not in st.session_state:
-            st.session_state["pick_view"] = "radar" if get_param("vy") == "radar" else "bars"
-        view = st.radio(t("ui.compare.view"), ["bars", "radar"], key="pick_view", horizontal=True,
-                        format_func=labelled(["bars", "radar"], lambda v: t(f"ui.compare.view_{v}")))
-        set_param("vy", "radar" if view == "radar" else None)
+        view = url.widget("vy", st.radio, t("ui.compare.view"), ["bars", "radar"], key="pick_view", horizontal=True,
+                          format_func=labelled(["bars", "radar"], lambda v: t(f"ui.compare.view_{v}")))
         builder = compare_radar if view == "radar" else compare_bars
         st.plotly_chart(builder(table, columns, lang()), key="compare")
         st.subheader(t("ui.compare.heatmap"))

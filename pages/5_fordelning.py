@@ -9,7 +9,8 @@ from kompass_data.instruments import AREA_CODES
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t, tn
 from kompass_ui.views import distribution_table, empty_items, localized, thin_items
-from kompass_ui.widgets import first_code, get_param, item_picker, set_param, version_picker
+from kompass_ui import urlstate as url
+from kompass_ui.widgets import first_code, item_picker, version_picker
 
 
 def main() -> None:
@@ -19,12 +20,9 @@ def main() -> None:
     cols = st.columns([2, 1])
     with cols[0]:
         version = version_picker(ds)
-    if "dist_egen" not in st.session_state:
-        st.session_state["dist_egen"] = get_param("egen") == "1"
     with cols[1]:
         st.write("")
-        include_self = st.checkbox(t("ui.pick.egen"), key="dist_egen")
-    set_param("egen", "1" if include_self else None)
+        include_self = url.widget("egen", st.checkbox, t("ui.pick.egen"), key="dist_egen")
     st.caption(t("ui.dist.rule_self" if include_self else "ui.dist.rule", version=version))
     view = ds.version(version)
     sets = view.peer_candidates(PeerFilter(include_self=include_self))
@@ -55,7 +53,7 @@ def main() -> None:
         st.warning(t("ui.dist.none", version=version, items=", ".join(labels[c] if c == "total" else c for c in empty)))
 
     st.subheader(t("ui.dist.ranking"))
-    asked = get_param("omrade")
+    asked = url.get("omrade")
     offered = {c: lab for c, lab in labels.items() if c not in empty}  # an empty area has no ranking to show
     if asked in empty:
         st.info(t("ui.dist.rank_none", item=f"{asked}. {labels[asked]}", version=version))

@@ -6,7 +6,8 @@ from kompass_data.export import ExportFilter, export_zip, filter_scores
 from kompass_data.instruments import KINDS, LEVELS
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, sources_md, t
-from kompass_ui.widgets import get_param, labelled, municipality_label, municipality_options, seed, set_param
+from kompass_ui import urlstate as url
+from kompass_ui.widgets import labelled, municipality_label, municipality_options, year_range_picker
 
 
 def main() -> None:
@@ -27,24 +28,14 @@ def main() -> None:
                        lambda v: t("ui.export.all_kinds") if v == "" else t(f"ui.kind.{v}"))
     with cols[1]:
         options = municipality_options(ds)
-        seed("exp_kommun", options, [[c for c in (get_param("kommun") or "").split(",") if c], []])
-        if not st.session_state.get("exp_kommun"):
-            st.session_state["exp_kommun"] = []
-        kommuner = st.multiselect(t("ui.pick.kommuner"), options, key="exp_kommun",
-                                  format_func=lambda c: municipality_label(ds, c), placeholder=t("ui.export.all_munis"))
-        set_param("kommun", ",".join(kommuner))
+        kommuner = url.widget("kommun", st.multiselect, t("ui.pick.kommuner"), options, key="exp_kommun",
+                              format_func=lambda c: municipality_label(ds, c), placeholder=t("ui.export.all_munis"))
         lan = _select("lan", ["", *lan_names], t("ui.pick.lan"),
                       lambda c: t("ui.all_lan") if c == "" else f"{lan_names[c]} ({c})")
         grupp = _select("grupp", ["", *groups], t("ui.pick.grupp"), lambda c: t("ui.all_grupp") if c == "" else c)
     with cols[2]:
         lo, hi = int(ds.scores["year"].min()), int(ds.scores["year"].max())
-        if "exp_years" not in st.session_state:
-            start = _int(get_param("fran"), lo)
-            end = _int(get_param("till"), hi)
-            st.session_state["exp_years"] = (max(lo, min(start, hi)), max(lo, min(end, hi)))
-        years = st.slider(t("ui.export.years"), lo, hi, key="exp_years")
-        set_param("fran", str(years[0]) if years[0] != lo else None)
-        set_param("till", str(years[1]) if years[1] != hi else None)
+        years = year_range_picker(t("ui.export.years"), lo, hi, key="exp_years")
         fmt = st.radio(t("ui.export.format"), ["csv", "xlsx", "parquet"], key="exp_fmt", horizontal=True,
                        format_func=lambda f: {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}[f])
 
@@ -74,18 +65,9 @@ def main() -> None:
 
 
 def _select(param: str, options: list, label: str, format_func) -> str:
-    key = f"exp_{param}"
-    seed(key, options, [get_param(param), ""])
-    value = st.selectbox(label, options, key=key, format_func=labelled(options, format_func))
-    set_param(param, value or None)
-    return value
-
-
-def _int(text, default: int) -> int:
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return default
+    """A filter whose first option '' means all, bound to its URL parameter."""
+    return url.widget(param, st.selectbox, label, options, key=f"exp_{param}", fallback=[""],
+                      format_func=labelled(options, format_func))
 
 
 run_page(main)
