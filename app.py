@@ -5,8 +5,8 @@ from pathlib import Path
 import streamlit as st
 
 from kompass_data import messages
-from kompass_ui.state import LANG_KEY
 from kompass_ui import urlstate as url
+from kompass_ui.state import LANG_KEY
 
 # Contrast, focus and print rules (kompass_ui/style.css), read once per process.
 STYLE = (Path(__file__).parent / "kompass_ui" / "style.css").read_text(encoding="utf-8")

@@ -115,6 +115,7 @@ PARAMS: tuple[Param, ...] = (
     Param("kommun", _list_of(_municipality_code),
           (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_UTVECKLING, PAGE_JAMFOR, PAGE_FORDELNING, PAGE_EXPORT),
           ("pick_kommun", "pick_kommuner", "exp_kommun"), text=_join, many=True),
+    # ar, and version/typ on the profile, are written from the chosen score set (pick_ar, Jämför's pick_focus).
     Param("ar", _year, (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_UTVECKLING, PAGE_JAMFOR)),
     Param("version", _one_of(VERSIONS), (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_JAMFOR, PAGE_FORDELNING, PAGE_EXPORT),
           ("pick_version", "exp_version")),
@@ -131,8 +132,8 @@ PARAMS: tuple[Param, ...] = (
     Param("sets", _list_of(_match(_SCORE_SET_ID)), (PAGE_JAMFOR,), ("pick_sets_*",), text=_join, many=True),
     Param("vy", _one_of(("bars", "radar")), (PAGE_JAMFOR,), ("pick_view",), default="bars"),
     Param("niva", _one_of(LEVELS), (PAGE_EXPORT,), ("exp_niva",)),
-    Param("fran", _year, (PAGE_EXPORT,)),
-    Param("till", _year, (PAGE_EXPORT,)),
+    Param("fran", _year, (PAGE_EXPORT,), ("exp_years",)),  # one slider holds both ends
+    Param("till", _year, (PAGE_EXPORT,), ("exp_years",)),
 )
 BY_NAME = {p.name: p for p in PARAMS}
 

@@ -162,6 +162,8 @@ def item_picker(labels: dict[str, str], key: str = "pick_item") -> str:
 
 def year_range_picker(label: str, lo: int, hi: int, key: str) -> tuple[int, int]:
     """A slider of years, bound to ?fran= and ?till= (each left out at its end of the range)."""
+    url.declared("fran", key)
+    url.declared("till", key)
     if key not in st.session_state:
         start, end = url.get("fran") or lo, url.get("till") or hi
         st.session_state[key] = (max(lo, min(start, hi)), max(lo, min(end, hi)))

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from kompass_data.figures import choropleth, holdings_by_year
+from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
 from kompass_ui.views import localized, map_sentence, map_values, md, version_overview
-from kompass_ui import urlstate as url
 from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, version_picker
 
 

@@ -5,13 +5,13 @@ import streamlit as st
 from kompass_data import peer_comparison
 from kompass_data.compare import THIN_N
 from kompass_data.figures import radar, subarea_bars
+from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
     SET_WIDE_CHECKS, furthest, localized, md, missing_as, note_line, peers_display, profile_table, radar_sentence, references_display,
     set_flags, set_notes, subarea_rows,
 )
-from kompass_ui import urlstate as url
 from kompass_ui.widgets import (
     municipality_picker, peer_filter_text, peer_filter_widgets, score_set_picker, seed_peer_filters,
 )

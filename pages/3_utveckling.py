@@ -5,10 +5,10 @@ import streamlit as st
 
 from kompass_data import trend
 from kompass_data.figures import trend_figure
+from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import area_labels_by_version, area_names_differ, localized, md, trend_sentences, trend_table_display
-from kompass_ui import urlstate as url
 from kompass_ui.widgets import item_picker, municipalities_picker
 
 

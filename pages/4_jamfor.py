@@ -4,10 +4,10 @@ import streamlit as st
 
 from kompass_data import score_set_by_id
 from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
+from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import compare_display, compare_sentence, default_compare_selection, localized, md, ordered_columns, version_of
-from kompass_ui import urlstate as url
 from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, version_picker
 
 

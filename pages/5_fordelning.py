@@ -6,10 +6,10 @@ from kompass_data import PeerFilter
 from kompass_data.compare import THIN_N
 from kompass_data.figures import distribution
 from kompass_data.instruments import AREA_CODES
+from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t, tn
 from kompass_ui.views import distribution_table, empty_items, localized, thin_items
-from kompass_ui import urlstate as url
 from kompass_ui.widgets import first_code, item_picker, version_picker
 
 

@@ -4,9 +4,9 @@ import streamlit as st
 
 from kompass_data.export import ExportFilter, export_zip, filter_scores
 from kompass_data.instruments import KINDS, LEVELS
+from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, sources_md, t
-from kompass_ui import urlstate as url
 from kompass_ui.widgets import labelled, municipality_label, municipality_options, year_range_picker
 
 
