@@ -119,7 +119,7 @@ def score_set(ds, kommun: str, year: int, version: str | None = None, kind: str 
 def parse_score_set(ds, text: str) -> ScoreSetRef:
     """'Norsjö:2018', '2417:2018:2016' or '2417:2017:2010:self' -> ScoreSetRef."""
     parts = str(text).split(":")
-    if len(parts) < 2 or len(parts) > 4 or not parts[1].strip().isdigit():
+    if len(parts) < 2 or len(parts) > 4 or not re.fullmatch(r"[0-9]+", parts[1].strip()):
         raise UsageError("error.bad_score_ref", text=text)
     version = parts[2].strip() if len(parts) > 2 else None
     kind = parts[3].strip() if len(parts) > 3 else None

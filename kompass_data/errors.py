@@ -22,6 +22,19 @@ class KompassError(Exception):
         return messages.t(self.key, lang, **self.params)
 
 
+class DataNotice(UserWarning):
+    """Something about the data the user should know that did not stop the work (a damaged cache, an encoding)."""
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
+        """The notice in lang."""
+        return messages.t(self.key, lang, **self.params)
+
+
 class UsageError(KompassError):
     """The request itself is malformed (a bad KOMMUN:YEAR, an unknown name, a missing file or folder)."""
 

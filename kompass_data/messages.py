@@ -98,6 +98,75 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Poänguppsättningen {score_set} finns redan. Använd --replace för att ersätta den.",
         "en": "The score set {score_set} already exists. Use --replace to replace it.",
     },
+    # --- data layer: limits and damaged inputs (issue 15) ---------------------
+    "error.file_is_directory": {
+        "sv": "{file} är en mapp, inte en fil. Ange sökvägen till själva filen.",
+        "en": "{file} is a folder, not a file. Give the path of the file itself.",
+    },
+    "error.file_unreadable_os": {
+        "sv": "{file} kan inte läsas ({reason}). Kontrollera att filen finns och att du har läsrätt.",
+        "en": "{file} cannot be read ({reason}). Check that the file exists and that you may read it.",
+    },
+    "error.not_utf8": {
+        "sv": "{file}: rad {line} är inte UTF-8 (byte {byte}), men resten av filen är det. Spara filen som CSV UTF-8 igen, eller rätta tecknen på rad {line}.",
+        "en": "{file}: line {line} is not UTF-8 (byte {byte}) although the rest of the file is. Save the file as CSV UTF-8 again, or correct the characters on line {line}.",
+    },
+    "notice.read_as_cp1252": {
+        "sv": "{file} är inte UTF-8 och lästes som Windows-1252 (Excels CSV-format i Windows). Kontrollera att å, ä och ö ser rätt ut.",
+        "en": "{file} is not UTF-8 and was read as Windows-1252 (Excel's CSV on Windows). Check that å, ä and ö look right.",
+    },
+    "error.table_too_large": {
+        "sv": "{file} är {size_mb} MB; en tabell kan vara högst {limit_mb} MB. Dela upp tabellen i flera filer.",
+        "en": "{file} is {size_mb} MB; a table can be at most {limit_mb} MB. Split the table into several files.",
+    },
+    "error.table_too_much_text": {
+        "sv": "{file} innehåller mer än {limit_mb} MB text; en tabell kan ha högst {limit_mb} MB. Dela upp tabellen i flera filer.",
+        "en": "{file} holds more than {limit_mb} MB of text; a table can hold at most {limit_mb} MB. Split the table into several files.",
+    },
+    "error.table_too_many_rows": {
+        "sv": "{file} har fler än {limit} rader; en tabell kan ha högst {limit} rader. Dela upp tabellen i flera filer. Inget lästes in.",
+        "en": "{file} has more than {limit} rows; a table can have at most {limit} rows. Split the table into several files. Nothing was read.",
+    },
+    "error.table_too_slow": {
+        "sv": "Läsningen av {file} avbröts efter {seconds} sekunder (gränsen för en tabell). Spara tabellen som CSV eller dela upp den.",
+        "en": "Reading {file} was stopped after {seconds} seconds (the limit for one table). Save the table as CSV or split it.",
+    },
+    "error.xlsx_too_large_unpacked": {
+        "sv": "{file} packas upp till {size_mb} MB; en arbetsbok kan vara högst {limit_mb} MB uppackad och ha högst {text_mb} MB text. Spara bara tabellen med poängen, som CSV eller i en ny arbetsbok.",
+        "en": "{file} unpacks to {size_mb} MB; a workbook can be at most {limit_mb} MB unpacked and hold at most {text_mb} MB of text. Save only the score table, as CSV or in a new workbook.",
+    },
+    "problem.cell_too_long": {
+        "sv": "Cellen har {chars} tecken; en cell kan ha högst {limit}. Korta texten.",
+        "en": "The cell has {chars} characters; a cell can have at most {limit}. Shorten the text.",
+    },
+    "problem.ambiguous_number": {
+        "sv": "\"{value}\" kan läsas både som {small} och som {large}. Skriv talet utan tusentalsavgränsare och med högst två decimaler, t.ex. 61,5.",
+        "en": "\"{value}\" could mean {small} or {large}. Write the number without a thousands separator and with at most two decimals, e.g. 61.5.",
+    },
+    "error.unknown_kommungrupp": {
+        "sv": "Okänd kommungrupp: \"{text}\". Giltiga grupper (SKR 2017): {valid}.",
+        "en": "Unknown municipality group: \"{text}\". Valid groups (SKR 2017): {valid}.",
+    },
+    "notice.parquet_rebuilt": {
+        "sv": "Cachefilen {path} var skadad och har byggts om från {csv} (källan, som är intakt).",
+        "en": "The cache file {path} was damaged and has been rebuilt from {csv} (the source, which is intact).",
+    },
+    "notice.parquet_damaged": {
+        "sv": "Cachefilen {path} är skadad; {csv} (källan, som är intakt) lästes i stället. Kör python -m kompass_data build för att bygga om cachen.",
+        "en": "The cache file {path} is damaged; {csv} (the source, which is intact) was read instead. Run python -m kompass_data build to rebuild the cache.",
+    },
+    "error.os_readonly": {
+        "sv": "Kan inte skriva {path}: mappen är skrivskyddad eller du saknar skrivrätt. Välj en annan mapp eller ändra behörigheterna.",
+        "en": "Cannot write {path}: the folder is read-only or you may not write there. Choose another folder or change its permissions.",
+    },
+    "error.os_disk_full": {
+        "sv": "Kan inte skriva {path}: disken är full. Frigör utrymme och försök igen.",
+        "en": "Cannot write {path}: the disk is full. Free some space and try again.",
+    },
+    "error.os_other": {
+        "sv": "Kan inte läsa eller skriva {path}: {reason}. Kontrollera sökvägen och behörigheterna.",
+        "en": "Cannot read or write {path}: {reason}. Check the path and its permissions.",
+    },
     # --- data layer: validation problems (row, column, problem, fix) -----------
     "problem.missing_column": {
         "sv": "Kolumnen saknas. Lägg till en kolumn med rubriken \"{column}\".",

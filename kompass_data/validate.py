@@ -11,16 +11,32 @@ from .errors import DataValidationError, Problem
 from .instruments import KINDS, LEVELS, REGISTRY, TOTAL_MAX, VERSIONS
 from .names import fold
 from .schema import CANONICAL_COLUMNS, ROW_KEY, SCORE_COLUMNS, apply_types
+from .tables import clean_text
 
 REQUIRED = ["kommunkod", "year", "instrument_version", "evaluation_kind", "level", "code", "score"]
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$", re.ASCII)  # ASCII digits only: float() would take ٦١ and ²
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+# "1,234" or "1.234": a decimal with three places or a number with a thousands separator; scores have neither.
+_AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}[,.]\d{3}$", re.ASCII)
+
+
+def _cleaned(text: str) -> str:
+    return text.strip().replace("\u00a0", "").replace(" ", "")
 
 
 def _number(text: str, decimal_comma: bool) -> float | None:
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    cleaned = _cleaned(text)
     if decimal_comma or ("," in cleaned and "." not in cleaned):
         cleaned = cleaned.replace(",", ".")
     return float(cleaned) if _NUMBER.match(cleaned) else None
+
+
+def _ambiguous(text: str) -> dict | None:
+    """The two readings of a number such as "1,234" (1.234 or 1234), or None when it is not ambiguous."""
+    cleaned = _cleaned(text)
+    if not _AMBIGUOUS.match(cleaned):
+        return None
+    return {"value": text.strip(), "small": cleaned.replace(",", "."), "large": re.sub(r"[,.]", "", cleaned)}
 
 
 def validate_scores(
@@ -66,7 +82,7 @@ def validate_scores(
         if len(problems) > before:
             continue
         kod = cell(row, "kommunkod")
-        if kod.isdigit() and len(kod) == 3:  # a spreadsheet dropped the leading zero
+        if _DIGITS.fullmatch(kod) and len(kod) == 3:  # a spreadsheet dropped the leading zero
             kod = "0" + kod
         if kod not in names:
             bad("kommunkod", "problem.bad_kommunkod", value=kod)
@@ -74,7 +90,7 @@ def validate_scores(
         if kod in names and name and fold(name) != fold(names[kod]):
             bad("municipality", "problem.name_mismatch", code=kod, expected=names[kod], value=name)
         year_text = cell(row, "year")
-        year = int(year_text) if year_text.isdigit() else None
+        year = int(year_text) if _DIGITS.fullmatch(year_text) else None  # "²⁰¹⁹" is isdigit() but no int
         if year is None or not REGISTRY.year_floor <= year <= this_year + 1:
             bad("year", "problem.bad_year", value=year_text, floor=REGISTRY.year_floor)
         version = cell(row, "instrument_version")
@@ -99,11 +115,17 @@ def validate_scores(
                 bad("code", "problem.bad_code", value=code, level=level, version=version,
                     valid=", ".join(valid[:12]) + (" …" if len(valid) > 12 else "") if valid else "–")
         score = _number(cell(row, "score"), decimal_comma)
-        if score is None:
+        if (two := _ambiguous(cell(row, "score"))) is not None:
+            score = None
+            bad("score", "problem.ambiguous_number", **two)
+        elif score is None:
             bad("score", "problem.bad_number", value=cell(row, "score"))
         max_text = cell(row, "max_score")
         max_score = _number(max_text, decimal_comma) if max_text else expected_max
-        if max_text and max_score is None:
+        if max_text and (two := _ambiguous(max_text)) is not None:
+            max_score = None
+            bad("max_score", "problem.ambiguous_number", **two)
+        elif max_text and max_score is None:
             bad("max_score", "problem.bad_number", value=max_text)
         elif expected_max is not None and max_score is not None and max_score != expected_max:
             bad("max_score", "problem.max_mismatch", value=f"{max_score:g}", expected=f"{expected_max:g}")
@@ -128,11 +150,11 @@ def validate_scores(
                 "evaluation_kind": kind,
                 "level": level,
                 "code": code,
-                "label_published": cell(row, "label_published"),
+                "label_published": clean_text(cell(row, "label_published")),
                 "score": str(score),
                 "max_score": str(max_score),
-                "source": source,
-                "note": cell(row, "note"),
+                "source": clean_text(source),
+                "note": clean_text(cell(row, "note")),
             }
         )
     if problems:
