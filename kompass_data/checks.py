@@ -47,6 +47,8 @@ def compute_flags(ds) -> pd.DataFrame:
     """Every consistency flag of the dataset's scores (total vs areas, sub-areas vs area, period, label)."""
     scores = ds.scores
     rows: list[dict] = []
+    if scores.empty:  # an empty dataset (header-only scores.csv) has nothing to flag, and must still load
+        return _typed_flags(pd.DataFrame(rows, columns=FLAG_COLUMNS), scores)
     keyed = scores.assign(year=scores["year"].astype("int64"))
     areas = keyed[keyed["level"] == "area"]
     totals = keyed[keyed["level"] == "total"]
@@ -115,7 +117,10 @@ def compute_flags(ds) -> pd.DataFrame:
         unknown, "unknown_label", "flag.unknown_label",
         [{"label": lab, "code": c, "version": str(v)} for lab, c, v in zip(unknown["label_published"], unknown["code"], unknown["instrument_version"])],
     )
-    flags = pd.DataFrame(rows, columns=FLAG_COLUMNS)
+    return _typed_flags(pd.DataFrame(rows, columns=FLAG_COLUMNS), scores)
+
+
+def _typed_flags(flags: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     return flags.astype({"year": "int16", "instrument_version": scores["instrument_version"].dtype,
                          "evaluation_kind": scores["evaluation_kind"].dtype})
 
