@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import checks
-from .errors import DataValidationError, KompassError, Problem, UsageError
+from .errors import DataNotice, DataValidationError, KompassError, Problem, UsageError
 from .instruments import Registry
 from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types, dataset_package, score_set_ids
 from .tables import read_table
@@ -48,6 +49,7 @@ class Dataset:
     session_keys: frozenset = frozenset()
     flags: pd.DataFrame = field(default=None)
     score_sets: pd.DataFrame = field(default=None)
+    notices: tuple = ()  # DataNotice: what the user should know about this load (a damaged cache rebuilt)
 
     def __post_init__(self):
         if self.flags is None:
@@ -113,21 +115,28 @@ def _untypable_cells(raw: pd.DataFrame, columns) -> list[Problem]:
     return problems or [Problem(None, None, "problem.bad_number", {"value": "?"})]
 
 
+# What a damaged, truncated or foreign cache file raises: the CSV is read instead.
+_DAMAGED_CACHE = (pa.ArrowException, OSError, ValueError, KeyError, TypeError)
+
+
 def _recorded_hash(parquet_path: Path, field_name: str) -> str | None:
-    if not parquet_path.exists():
+    if not parquet_path.is_file():  # not there, or a folder or FIFO in its place: no cache
         return None
     meta = pq.read_schema(parquet_path).metadata or {}
     return json.loads(meta.get(META_KEY, b"{}")).get(field_name)
 
 
-def _read_table(data_dir: Path, name: str, csv_hash: str) -> pd.DataFrame:
+def _read_table(data_dir: Path, name: str, csv_hash: str, damaged: list[str]) -> pd.DataFrame:
     csv_name, columns = TABLES[name]
     parquet_path = data_dir / PARQUET_DIR / f"{name}.parquet"
-    if _recorded_hash(parquet_path, "csv_sha256") == csv_hash:
-        frame = pq.read_table(parquet_path).to_pandas()
-        # Parquet keeps categories, but not always their order: restate the declared dtypes.
-        differ = {c: d for c, (d, _doc) in columns.items() if frame[c].dtype != d}
-        return frame.astype(differ) if differ else frame
+    try:
+        if _recorded_hash(parquet_path, "csv_sha256") == csv_hash:
+            frame = pq.read_table(parquet_path).to_pandas()
+            # Parquet keeps categories, but not always their order: restate the declared dtypes.
+            differ = {c: d for c, (d, _doc) in columns.items() if frame[c].dtype != d}
+            return frame.astype(differ) if differ else frame
+    except _DAMAGED_CACHE:
+        damaged.append(name)  # the CSV is the source of truth: read it, and rebuild the cache below
     return _read_csv_typed(data_dir / csv_name, columns)
 
 
@@ -152,14 +161,41 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     if missing:
         raise UsageError("error.data_dir", path=str(data_dir), missing=", ".join(missing))
     hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()}
-    tables = {name: _read_table(data_dir, name, hashes[name]) for name in TABLES}
+    damaged: list[str] = []
+    tables = {name: _read_table(data_dir, name, hashes[name], damaged) for name in TABLES}
     key = _derived_key(hashes)
     derived = {}
     for name in DERIVED:
         path = data_dir / PARQUET_DIR / f"_{name}.parquet"
-        if _recorded_hash(path, "inputs_sha256") == key:
-            derived[name] = _restore_derived(pq.read_table(path).to_pandas(), tables["scores"])
-    return Dataset(**tables, data_dir=data_dir, **derived)
+        try:
+            if _recorded_hash(path, "inputs_sha256") == key:
+                derived[name] = _restore_derived(pq.read_table(path).to_pandas(), tables["scores"])
+        except _DAMAGED_CACHE:
+            damaged.append(f"_{name}")  # computed again from the tables by Dataset
+    ds = Dataset(**tables, data_dir=data_dir, **derived)
+    if damaged:
+        ds = replace(ds, notices=_rebuild_damaged(ds, damaged, key))
+    return ds
+
+
+def _rebuild_damaged(ds: Dataset, damaged: list[str], key: str) -> tuple:
+    """Rewrite damaged cache files from what was just read from the CSVs; a notice for each, warned too."""
+    notices = []
+    for name in damaged:
+        path = ds.data_dir / PARQUET_DIR / f"{name}.parquet"
+        csv_name = TABLES[name][0] if name in TABLES else "scores.csv"
+        try:
+            with dataset_lock(ds.data_dir):
+                if name in TABLES:
+                    _write_table_parquet(ds.data_dir, name)
+                else:
+                    _write_derived_table(ds, name.lstrip("_"), key)
+            notice = DataNotice("notice.parquet_rebuilt", path=str(path), csv=csv_name)
+        except (OSError, pa.ArrowException, KompassError):  # a read-only data folder: say how to rebuild
+            notice = DataNotice("notice.parquet_damaged", path=str(path), csv=csv_name)
+        warnings.warn(notice, stacklevel=3)
+        notices.append(notice)
+    return tuple(notices)
 
 
 def _restore_derived(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
@@ -176,15 +212,17 @@ def _write_derived(data_dir: Path) -> list[Path]:
     ds = load_dataset(data_dir)
     hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()}
     key = _derived_key(hashes)
-    written = []
-    for name in DERIVED:
-        table = pa.Table.from_pandas(getattr(ds, name), preserve_index=False)
-        meta = {"inputs_sha256": key, "derived_from": sorted(hashes)}
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
-        target = data_dir / PARQUET_DIR / f"_{name}.parquet"
-        _atomic_write(target, lambda fh, t=table: pq.write_table(t, fh))
-        written.append(target)
-    return written
+    return [_write_derived_table(ds, name, key) for name in DERIVED]
+
+
+def _write_derived_table(ds: Dataset, name: str, key: str) -> Path:
+    """One derived table (flags or score_sets) of ds, stored with the hash of its inputs."""
+    table = pa.Table.from_pandas(getattr(ds, name), preserve_index=False)
+    meta = {"inputs_sha256": key, "derived_from": sorted(TABLES)}
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
+    target = ds.data_dir / PARQUET_DIR / f"_{name}.parquet"
+    _atomic_write(target, lambda fh: pq.write_table(table, fh))
+    return target
 
 
 def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = None) -> list[Path]:
@@ -193,28 +231,35 @@ def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = N
     out_dir = data_dir / PARQUET_DIR
     out_dir.mkdir(exist_ok=True)
     written = []
-    for name, (csv_name, columns) in TABLES.items():
+    for name in TABLES:
         if only and name not in only:
             continue
-        csv_path = data_dir / csv_name
-        frame = _read_csv_typed(csv_path, columns)
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        meta = {
-            "csv": csv_name,
-            "csv_sha256": _sha256(csv_path),
-            "sources": "See SOURCES.md in the dataset folder; each score row carries its own source.",
-            "codebook": {c: doc for c, (_d, doc) in columns.items()},
-        }
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
-        target = out_dir / f"{name}.parquet"
-        _atomic_write(target, lambda fh, t=table: pq.write_table(t, fh))
-        written.append(target)
+        written.append(_write_table_parquet(data_dir, name))
     if not only:
         package = (json.dumps(dataset_package(), ensure_ascii=False, indent=2) + "\n").encode()
         _atomic_write(data_dir / "datapackage.json", lambda fh: fh.write(package))
         written.append(data_dir / "datapackage.json")
     written += _write_derived(data_dir)
     return written
+
+
+def _write_table_parquet(data_dir: Path, name: str) -> Path:
+    """One table's typed Parquet from its CSV, carrying the CSV's hash, sources and codebook."""
+    csv_name, columns = TABLES[name]
+    csv_path = data_dir / csv_name
+    (data_dir / PARQUET_DIR).mkdir(exist_ok=True)
+    frame = _read_csv_typed(csv_path, columns)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    meta = {
+        "csv": csv_name,
+        "csv_sha256": _sha256(csv_path),
+        "sources": "See SOURCES.md in the dataset folder; each score row carries its own source.",
+        "codebook": {c: doc for c, (_d, doc) in columns.items()},
+    }
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
+    target = data_dir / PARQUET_DIR / f"{name}.parquet"
+    _atomic_write(target, lambda fh: pq.write_table(table, fh))
+    return target
 
 
 def _atomic_write(target: Path, write) -> None:
