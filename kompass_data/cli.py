@@ -7,11 +7,13 @@ stdout, messages to stderr.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import math
 import os
 import re
 import sys
+import warnings
 from functools import partial
 from pathlib import Path
 
@@ -19,11 +21,13 @@ import pandas as pd
 
 from . import compare, formats, messages
 from .checks import flag_message
-from .errors import DataValidationError, KompassError
+from .errors import DataNotice, DataValidationError, KompassError
+from .errors import UsageError as KompassUsageError
 from .export import FORMATS, ExportFilter, filter_scores, write_export
 from .instruments import LEVELS, VERSIONS
 from .schema import score_set_ids
 from .store import DEFAULT_DATA_DIR, add_scores, build_parquet, load_dataset
+from .tables import clean_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -34,7 +38,8 @@ def _lang(args) -> str:
 
 
 def _say(text: str) -> None:
-    print(text, file=sys.stderr)
+    # Names and cells come from user files: no escape sequence of theirs reaches the terminal.
+    print(clean_text(str(text)).replace("\r", ""), file=sys.stderr)
 
 
 def _clean(value):
@@ -111,7 +116,10 @@ def cmd_validate(args) -> int:
         from .tables import read_table
         from .validate import validate_scores
 
-        candidate = validate_scores(read_table(args.file), ds.municipalities, ds.instrument_items, Path(args.file).name)
+        table = read_table(args.file)
+        for key, params in table.attrs.get("notices", []):
+            _say(messages.t(key, lang, **params))
+        candidate = validate_scores(table, ds.municipalities, ds.instrument_items, Path(args.file).name)
         merged = ds.with_scores(candidate)
         keys = {tuple(map(str, k)) for k in merged.session_keys}
         own = merged.flags[score_set_ids(merged.flags).isin({":".join(k) for k in keys})]
@@ -137,7 +145,8 @@ def cmd_validate(args) -> int:
     raw = pd.read_csv(ds.data_dir / "scores.csv", dtype=str, keep_default_na=False)
     raw.index = raw.index + 2
     try:
-        validate_scores(raw, ds.municipalities, ds.instrument_items, "scores.csv")
+        if len(raw):  # an empty dataset is valid: it is waiting to be filled with `add`
+            validate_scores(raw, ds.municipalities, ds.instrument_items, "scores.csv")
     except DataValidationError as exc:
         problems.append(exc.report(lang))
     _print_flags(ds.flags, lang)
@@ -150,10 +159,21 @@ def cmd_validate(args) -> int:
     return EXIT_OK
 
 
+def _kommungrupp(ds, text: str | None) -> str | None:
+    """An SKR municipality group code (A1 … C9) as the reference table has it, or UsageError listing them."""
+    if not text:
+        return None
+    valid = sorted(ds.municipalities["kommungrupp_2017_code"].dropna().astype(str).unique())
+    code = text.strip().upper()
+    if code not in valid:
+        raise KompassUsageError("error.unknown_kommungrupp", text=text, valid=", ".join(valid))
+    return code
+
+
 def _peer_filter(ds, args) -> compare.PeerFilter:
     return compare.PeerFilter(
         lan=compare.resolve_lan(ds, args.lan),
-        kommungrupp=args.kommungrupp.upper() if args.kommungrupp else None,
+        kommungrupp=_kommungrupp(ds, args.kommungrupp),
         include_self=args.include_self,
         year_from=args.year_from,
         year_to=args.year_to,
@@ -426,7 +446,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang = _lang(args)
     try:
-        return args.func(args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DataNotice)
+            warnings.showwarning = _show_notice(lang, warnings.showwarning)
+            return args.func(args)
     except DataValidationError as exc:
         _say(exc.report(lang))
         if args.command == "add":
@@ -438,6 +461,31 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `… | head`: the reader has what it wanted
         sys.stderr.close()
         return EXIT_OK
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        _say(_os_error_message(exc, lang))
+        return EXIT_INVALID
+    except ValueError as exc:
         _say(f"{type(exc).__name__}: {exc}")
         return EXIT_INVALID
+
+
+def _show_notice(lang: str, fallback):
+    """warnings.showwarning that prints the data layer's notices (a damaged cache, …) in the user's language."""
+
+    def show(message, category, *rest, **kw):
+        if isinstance(message, DataNotice):
+            _say(message.message(lang))
+        else:
+            fallback(message, category, *rest, **kw)
+
+    return show
+
+
+def _os_error_message(exc: OSError, lang: str) -> str:
+    """A read-only folder, a full disk or another system error, naming the path and what to do."""
+    path = exc.filename or "?"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return messages.t("error.os_readonly", lang, path=path)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return messages.t("error.os_disk_full", lang, path=path)
+    return messages.t("error.os_other", lang, path=path, reason=exc.strerror or type(exc).__name__)
