@@ -127,6 +127,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "{file} har fler än {limit} rader; en tabell kan ha högst {limit} rader. Dela upp tabellen i flera filer. Inget lästes in.",
         "en": "{file} has more than {limit} rows; a table can have at most {limit} rows. Split the table into several files. Nothing was read.",
     },
+    "error.table_too_many_columns": {
+        "sv": "{file} har fler än {limit} kolumner; en tabell kan ha högst {limit}. Spara bara kolumnerna i standardformatet.",
+        "en": "{file} has more than {limit} columns; a table can have at most {limit}. Save only the columns of the canonical format.",
+    },
     "error.table_too_slow": {
         "sv": "Läsningen av {file} avbröts efter {seconds} sekunder (gränsen för en tabell). Spara tabellen som CSV eller dela upp den.",
         "en": "Reading {file} was stopped after {seconds} seconds (the limit for one table). Save the table as CSV or split it.",

@@ -21,6 +21,7 @@ MB = 1024 * 1024  # Streamlit's megabyte, as in the upload cap
 MAX_TABLE_BYTES = 20 * MB  # the file; and all text in it, once read or unpacked
 MAX_TABLE_ROWS = 20_000  # data rows: 400 score sets with every sub-area; a file usually holds one
 MAX_CELL_CHARS = 10_000  # one cell: a long note, not a document
+MAX_COLUMNS = 100  # the canonical table has 12
 MAX_XLSX_UNPACKED = 100 * MB  # a workbook's XML unpacked (the markup around the text)
 MAX_READ_SECONDS = 30  # reading stops here, whatever the file looks like
 
@@ -125,8 +126,8 @@ def _bounded_frame(rows: Iterable[tuple[int, list[str]]], name: str) -> pd.DataF
     body: list[list[str]] = []
     index: list[int] = []
     chars = 0
-    for n, cells in rows:
-        if n % 1000 == 0 and time.monotonic() - started > MAX_READ_SECONDS:
+    for count, (n, cells) in enumerate(rows, start=1):
+        if count % 1000 == 0 and time.monotonic() - started > MAX_READ_SECONDS:
             raise KompassError("error.table_too_slow", file=name, seconds=MAX_READ_SECONDS)
         for position, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
@@ -145,6 +146,8 @@ def _bounded_frame(rows: Iterable[tuple[int, list[str]]], name: str) -> pd.DataF
             header = [h.strip() for h in cells]
             while header and not header[-1]:
                 header.pop()
+            if len(header) > MAX_COLUMNS:
+                raise KompassError("error.table_too_many_columns", file=name, limit=MAX_COLUMNS)
             _refuse_duplicate_headers(header, name, n)
             continue
         width = len(header)
@@ -187,36 +190,166 @@ def _cell_text(value) -> str:
 
 
 def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The first sheet's rows as text, streamed (openpyxl read-only), after checking the unpacked size."""
-    import openpyxl
+    """The first sheet's rows as text, streamed: the sheet's XML is fed to expat in chunks.
+
+    openpyxl's read-only worksheet first scans the whole sheet for its size when the file does not
+    state it (197 s for 200,000 rows); streaming the XML here keeps the cost proportional to the rows
+    actually read, so the limits stop a large file early, and memory holds one row at a time.
+    openpyxl still reads the workbook's parts (sheets, shared strings, which styles are dates).
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.xml.constants import SHARED_STRINGS
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             # Declared sizes bound what zipfile will inflate (it stops there), so they can be trusted.
-            unpacked = sum(info.file_size for info in archive.infolist())
-            text = sum(info.file_size for info in archive.infolist() if info.filename.endswith("sharedStrings.xml"))
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise KompassError("error.unreadable_file", file=name, reason=type(exc).__name__) from None
-    if unpacked > MAX_XLSX_UNPACKED or text > MAX_TABLE_BYTES:
-        raise KompassError("error.xlsx_too_large_unpacked", file=name, size_mb=_mb(unpacked),
-                           limit_mb=_mb(MAX_XLSX_UNPACKED), text_mb=_mb(MAX_TABLE_BYTES))
+    started = time.monotonic()
     try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types on a damaged file
+        reader = ExcelReader(io.BytesIO(raw), read_only=True, data_only=True)
+        reader.read_manifest()
+        # openpyxl holds the shared strings in memory whole (the sheet itself is streamed below).
+        strings = reader.package.find(SHARED_STRINGS)
+        text = sizes.get(strings.PartName.lstrip("/"), 0) if strings is not None else 0
+        if sum(sizes.values()) > MAX_XLSX_UNPACKED or text > MAX_TABLE_BYTES:
+            raise KompassError("error.xlsx_too_large_unpacked", file=name, size_mb=_mb(sum(sizes.values())),
+                               limit_mb=_mb(MAX_XLSX_UNPACKED), text_mb=_mb(MAX_TABLE_BYTES))
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)  # which styles are dates
+        target = next((rel.target for _sheet, rel in reader.parser.find_sheets()
+                       if rel.target in reader.valid_files and "chartsheet" not in rel.Type), None)
+        if target is None:
+            raise KompassError("error.unreadable_file", file=name, reason="no sheet")
+        sheet = _SheetReader(reader.shared_strings, reader.wb._date_formats, reader.wb.epoch, name)
+        with reader.archive.open(target) as source:
+            while chunk := source.read(1 << 16):
+                sheet.feed(chunk)
+                yield from sheet.take_rows()
+                if time.monotonic() - started > MAX_READ_SECONDS:
+                    raise KompassError("error.table_too_slow", file=name, seconds=MAX_READ_SECONDS)
+            sheet.feed(b"", final=True)
+            yield from sheet.take_rows()
+    except KompassError:
+        raise
+    except Exception as exc:  # openpyxl and expat raise many types on a damaged file
         raise KompassError("error.unreadable_file", file=name, reason=type(exc).__name__) from None
-    try:
-        if not book.worksheets:
-            raise KompassError("error.unreadable_file", file=name, reason="empty")
-        sheet = book.worksheets[0]
+
+
+_COLUMN_LETTERS = re.compile(r"[A-Z]{1,3}")
+MAX_CELLS_PER_ROW = 16_384  # Excel's own column count: more is no spreadsheet
+
+
+class _SheetReader:
+    """expat callbacks turning a worksheet's XML into (row number, cell texts); values as openpyxl's data_only."""
+
+    def __init__(self, shared_strings, date_styles, epoch, name: str):
+        from xml.parsers import expat
+
+        self.strings, self.date_styles, self.epoch, self.name = shared_strings, date_styles, epoch, name
+        self.parser = expat.ParserCreate(namespace_separator="}")
+        self.parser.buffer_text = True
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._text
+        self.parser.StartDoctypeDeclHandler = self._refuse_dtd
+        self.rows: list[tuple[int, list[str]]] = []
+        self.row_number = self.column = self.cells_in_row = 0
+        self.values: dict[int, object] = {}
+        self.kind = self.style = None
+        self.value: str | None = None
+        self.inline: list[str] = []
+        self.parts: list[str] | None = None  # collecting the text of a <v> or <t>
+        self.phonetic = 0  # inside <rPh>: pronunciation hints, not the value
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        self.parser.Parse(chunk, final)
+
+    def take_rows(self) -> list[tuple[int, list[str]]]:
+        rows, self.rows = self.rows, []
+        return rows
+
+    def _refuse_dtd(self, *_args):
+        # A workbook has no DTD; one here could only be an entity expansion attack.
+        raise KompassError("error.unreadable_file", file=self.name, reason="DTD")
+
+    def _start(self, tag: str, attrs: dict) -> None:
+        local = tag[tag.rfind("}") + 1:]
+        if local == "row":
+            r = attrs.get("r", "")
+            self.row_number = int(r) if r.isascii() and r.isdigit() else self.row_number + 1
+            self.column = self.cells_in_row = 0
+            self.values = {}
+        elif local == "c":
+            letters = _COLUMN_LETTERS.match(attrs.get("r", ""))
+            self.column = _column_number(letters.group()) if letters else self.column + 1
+            self.kind, self.style = attrs.get("t", "n"), attrs.get("s")
+            self.value, self.inline = None, []
+            self.cells_in_row += 1
+            if self.cells_in_row > MAX_CELLS_PER_ROW:
+                raise KompassError("error.table_too_many_columns", file=self.name, limit=MAX_COLUMNS)
+        elif local == "v" or (local == "t" and not self.phonetic):
+            self.parts = []
+        elif local == "rPh":
+            self.phonetic += 1
+
+    def _text(self, data: str) -> None:
+        if self.parts is not None:
+            self.parts.append(data)
+
+    def _end(self, tag: str) -> None:
+        local = tag[tag.rfind("}") + 1:]
+        if local == "v" and self.parts is not None:
+            self.value, self.parts = "".join(self.parts), None
+        elif local == "t" and self.parts is not None:
+            self.inline.append("".join(self.parts))
+            self.parts = None
+        elif local == "rPh":
+            self.phonetic -= 1
+        elif local == "c":
+            value = self._value()
+            if value is not None:
+                if self.column > MAX_COLUMNS:
+                    raise KompassError("error.table_too_many_columns", file=self.name, limit=MAX_COLUMNS)
+                self.values[self.column] = value
+        elif local == "row":
+            width = max(self.values, default=0)
+            self.rows.append((self.row_number, [_cell_text(self.values.get(c)) for c in range(1, width + 1)]))
+
+    def _value(self):
+        kind, text = self.kind, self.value
+        if kind == "inlineStr":
+            return "".join(self.inline) if self.inline else None
+        if not text:  # a formula without a cached result, or an empty value
+            return None
+        if kind == "s":
+            return self.strings[int(text)]
+        if kind == "b":
+            return text.strip() not in ("0", "")
+        if kind != "n":  # str (a formula's text result), e (an error such as #N/A), d (ISO date)
+            return text
         try:
-            for n, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-                yield n, [_cell_text(v) for v in values]
-        except KompassError:
-            raise
-        except Exception as exc:  # damaged sheet XML surfaces while streaming
-            raise KompassError("error.unreadable_file", file=name, reason=type(exc).__name__) from None
-    finally:
-        book.close()
+            number = float(text) if any(ch in text for ch in ".eE") else int(text)
+        except ValueError:
+            return text  # validation says what is wrong with it, in its row and column
+        if self.style and self.style.isdigit() and int(self.style) in self.date_styles:
+            from openpyxl.utils.datetime import from_excel
+
+            try:
+                return from_excel(number, self.epoch)
+            except (OverflowError, ValueError):
+                return text
+        return number
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 def _read_xlsx(raw: bytes, name: str) -> pd.DataFrame:
