@@ -112,7 +112,8 @@ def compute_flags(ds) -> pd.DataFrame:
         ok[(str(v), str(lvl), c, lab)]
         for v, lvl, c, lab in labelled[["instrument_version", "level", "code", "label_published"]].itertuples(index=False)
     ]
-    unknown = labelled[[not ok for ok in lookup]]
+    # A mask with the index: a plain empty list would select no columns rather than no rows.
+    unknown = labelled[pd.Series([not ok for ok in lookup], index=labelled.index, dtype=bool)]
     rows += _flag_rows(
         unknown, "unknown_label", "flag.unknown_label",
         [{"label": lab, "code": c, "version": str(v)} for lab, c, v in zip(unknown["label_published"], unknown["code"], unknown["instrument_version"])],
