@@ -825,6 +825,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "One row per published number. Required: kommunkod, year, instrument_version (pre-2010, 2010, 2016, 2020), evaluation_kind (full or self), level (total, area, subarea), code, score and source. Semicolons and decimal commas are fine.",
     },
     "ui.upload.file": {"sv": "Fil (CSV, XLSX, PDF eller TXT, högst {mb} MB)", "en": "File (CSV, XLSX, PDF or TXT, at most {mb} MB)"},
+    "ui.upload.limit": {
+        "sv": "En fil större än {mb} MB tas inte emot (den markeras då med rött i fältet ovan). Dela upp en stor tabell i flera filer; en tabell kan ha högst {rows} rader.",
+        "en": "A file larger than {mb} MB is not accepted (it is then marked red in the field above). Split a large table into several files; a table can have at most {rows} rows.",
+    },
     "ui.upload.paste": {
         "sv": "…eller klistra in en tabell (CSV) eller rapporttext (högst {mb} MB)",
         "en": "…or paste a table (CSV) or report text (at most {mb} MB)",

@@ -5,6 +5,7 @@ import hashlib
 import streamlit as st
 
 from kompass_data.schema import CANONICAL_COLUMNS
+from kompass_data.tables import MAX_TABLE_ROWS
 from kompass_ui.safe import run_page
 from kompass_ui.state import add_upload, dataset, lang, remove_upload, shipped_dataset, t, uploads
 from kompass_ui.upload import MAX_BYTES, MAX_MB, process_bytes, process_text
@@ -24,6 +25,7 @@ def main() -> None:
     shipped = shipped_dataset()  # validate against the shipped references, never a user's upload
     file = st.file_uploader(t("ui.upload.file", mb=MAX_MB), type=["csv", "xlsx", "pdf", "txt"], key="upload_file",
                             max_upload_size=MAX_MB)
+    st.caption(t("ui.upload.limit", mb=MAX_MB, rows=MAX_TABLE_ROWS))  # the cap said in text, not only a red mark
     if file is not None:
         raw = file.getvalue()
         _show(_outcome("file", raw + file.name.encode("utf-8"), lambda: process_bytes(raw, file.name, shipped, lang())),
