@@ -66,10 +66,12 @@ def validate_scores(
     seen: dict[tuple, int] = {}
 
     def cell(row, name: str) -> str:
-        col = columns.get(name)
-        return "" if col is None else str(row[col]).strip()
+        return str(row[name]).strip() if name in row else ""
 
-    for rownum, row in raw.iterrows():
+    # Plain dicts of the canonical columns: pandas' per-row Series cost 1 ms a row (20 s for 20,000 rows).
+    canonical = [name for name in CANONICAL_COLUMNS if name in columns]
+    records = raw[[columns[name] for name in canonical]].set_axis(canonical, axis=1).to_dict("records")
+    for rownum, row in zip(raw.index, records):
         rownum = int(rownum)
         before = len(problems)
 
