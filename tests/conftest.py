@@ -1,20 +1,35 @@
-"""Shared fixtures: a private copy of the shipped dataset for tests that write."""
+"""Shared fixtures: the synthetic data folder of tests/fixtures.py, and the shipped dataset for its own checks."""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
+
+from .fixtures import build_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "datasets"
 
 
 @pytest.fixture(scope="session")
+def fixture_dir(tmp_path_factory) -> Path:
+    """The synthetic data folder, built once per run (read-only use)."""
+    return build_data_dir(tmp_path_factory.mktemp("fixture") / "data")
+
+
+@pytest.fixture(scope="session")
+def ds(fixture_dir):
+    """The synthetic dataset, loaded once (read-only use)."""
+    from kompass_data import load_dataset
+
+    return load_dataset(fixture_dir)
+
+
+@pytest.fixture(scope="session")
 def shipped():
-    """The shipped dataset, loaded once (read-only use)."""
+    """The shipped dataset: only for tests of the published record itself (it must validate)."""
     from kompass_data import load_dataset
 
     return load_dataset(DATASETS)
@@ -22,10 +37,8 @@ def shipped():
 
 @pytest.fixture()
 def data_dir(tmp_path) -> Path:
-    """A writable copy of datasets/ (without the large GeoJSON, which no write touches)."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target, ignore=shutil.ignore_patterns("*.geojson", "backups"))
-    return target
+    """A writable synthetic data folder of this test's own."""
+    return build_data_dir(tmp_path / "datasets")
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

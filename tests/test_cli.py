@@ -25,6 +25,18 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.fixture
+def cli(capsys, fixture_dir):
+    """Run a command on the synthetic folder unless the test names its own --data-dir."""
+
+    def call(*argv):
+        if "--data-dir" not in argv:
+            argv = (*argv, "--data-dir", str(fixture_dir))
+        return run(capsys, *argv)
+
+    return call
+
+
 def test_every_command_has_help():
     for command in ("info", "validate", "peers", "compare", "trend", "add", "export", "build", "ingest"):
         done = subprocess.run([sys.executable, "-m", "kompass_data", command, "--help"], cwd=ROOT,
@@ -39,66 +51,72 @@ def test_wrong_usage_exits_2():
     assert done.returncode == 2 and "KOMMUN:YEAR" in done.stderr
 
 
-def test_info_lists_all_versions(capsys):
-    code, out, err = run(capsys, "info", "--format", "json")
+def test_info_lists_all_versions(cli):
+    code, out, err = cli("info", "--format", "json")
     assert code == 0
     info = json.loads(out)
     assert [v["version"] for v in info["versions"]] == ["pre-2010", "2010", "2016", "2020"]
     v2016 = next(v for v in info["versions"] if v["version"] == "2016")
-    assert v2016["rows_subarea"] == 45
+    assert v2016["rows_subarea"] == 10 and v2016["score_sets"] == 8
     assert info["municipalities_total"] == 290
 
 
-def test_validate_shipped_prints_the_norsjo_2017_flag(capsys):
-    code, out, err = run(capsys, "validate")
+def test_validate_prints_the_flag(cli):
+    code, out, err = cli("validate")
+    assert code == 0
+    assert "Norsjö 2017" in err and "480" in err and "460" in err
+
+
+def test_validate_shipped_passes_and_prints_the_norsjo_2017_flag(capsys):
+    code, out, err = run(capsys, "validate")  # the shipped datasets/: a fact of the published record
     assert code == 0
     assert "Norsjö 2017" in err and "475" in err and "455" in err
 
 
-def test_compare_across_versions_exits_2(capsys):
-    code, out, err = run(capsys, "compare", "Norsjö:2015", "Norsjö:2018")
+def test_compare_across_versions_exits_2(cli):
+    code, out, err = cli("compare", "Norsjö:2015", "Norsjö:2018")
     assert code == 2
     assert "2010" in err and "2016" in err and out == ""
 
 
-def test_compare_within_version(capsys):
-    code, out, err = run(capsys, "compare", "Norsjo:2018", "1481:2016", "--format", "json")
+def test_compare_within_version(cli):
+    code, out, err = cli("compare", "Norsjo:2018", "1481:2016", "--format", "json")
     assert code == 0
     items = {i["code"]: i["scores"] for i in json.loads(out)["items"]}
-    assert items["1"] == {"Norsjö 2018": 69.0, "Mölndal 2016": 49.0}
+    assert items["1"] == {"Norsjö 2018": 70.0, "Mölndal 2016": 50.0}
 
 
-def test_peers_json(capsys):
-    code, out, err = run(capsys, "peers", "Norsjö:2018", "--format", "json")
+def test_peers_json(cli):
+    code, out, err = cli("peers", "Norsjö:2018", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["version"] == "2016" and len(data["areas"]) == 8
-    area1 = data["areas"][0]
-    assert area1["code"] == "1" and area1["peer_n"] == 3 and area1["peer_mean"] == 61.0
-    assert area1["score"] == 69 and area1["peer_median"] == 63.0
+    area1 = data["areas"][0]  # Enköping 2018 80, Mölndal 2016 50, Strängnäs 2016 65
+    assert area1["code"] == "1" and area1["peer_n"] == 3 and area1["peer_mean"] == 65.0
+    assert area1["score"] == 70 and area1["peer_median"] == 65.0
     assert {"code", "label", "score", "peer_n", "peer_mean", "peer_median", "percentile"} <= set(area1)
-    assert data["total"]["score"] == 509
-    assert {r["score"] for r in data["references"] if r["code"] == "total"} == {476.0, 466.0}
+    assert data["total"]["score"] == 520 and data["total"]["peer_n"] == 4  # 560, 480, 600, 640
+    assert {r["score"] for r in data["references"] if r["code"] == "total"} == {470.0}
 
 
-def test_peers_csv_and_filters(capsys):
-    code, out, err = run(capsys, "peers", "2417:2018", "--kommungrupp", "b5", "--format", "csv")
+def test_peers_csv_and_filters(cli):
+    code, out, err = cli("peers", "2417:2018", "--kommungrupp", "b5", "--format", "csv")
     assert code == 0
     table = pd.read_csv(io.StringIO(out), dtype={"code": str})
     assert table.set_index("code").loc["1", "peer_n"] == 1  # Enköping 2018 is the only B5 peer with area 1
 
 
-def test_trend_json(capsys):
-    code, out, err = run(capsys, "trend", "Norsjö", "--format", "json")
+def test_trend_json(cli):
+    code, out, err = cli("trend", "Norsjö", "--format", "json")
     assert code == 0
     segments = json.loads(out)["segments"]
     assert [(s["version"], [p["year"] for p in s["points"]]) for s in segments] == [("2010", [2015, 2017]), ("2016", [2018])]
-    assert segments[0]["points"][1]["total_change"] == 74.0
+    assert segments[0]["points"][1]["total_change"] == 80.0
     assert segments[1]["points"][0]["total_change"] is None
 
 
-def test_unknown_municipality_exits_2(capsys):
-    code, out, err = run(capsys, "trend", "Atlantis")
+def test_unknown_municipality_exits_2(cli):
+    code, out, err = cli("trend", "Atlantis")
     assert code == 2 and "Atlantis" in err
 
 
@@ -125,6 +143,7 @@ def test_add_semicolon_decimal_comma_cp1252_then_refuse_duplicate(capsys, data_d
         "1880;Örebro;2019;2016;full;total;total;Totalt;612,5;800;test source;",
         "1880;Örebro;2019;2016;full;area;1;Offentlighet och demokrati;71;100;test source;",
     ], encoding="cp1252", sep=";")
+    before_rows = len(load_dataset(data_dir).scores)
     code, out, err = run(capsys, "add", str(good), "--data-dir", str(data_dir))
     assert code == 0, err
     code, out, err = run(capsys, "trend", "Örebro", "--format", "json", "--data-dir", str(data_dir))
@@ -138,7 +157,7 @@ def test_add_semicolon_decimal_comma_cp1252_then_refuse_duplicate(capsys, data_d
     assert tree_digest(data_dir) == before
     code, out, err = run(capsys, "add", str(good), "--replace", "--data-dir", str(data_dir))
     assert code == 0 and "Ersatt" in err
-    assert len(load_dataset(data_dir).scores) == 158
+    assert len(load_dataset(data_dir).scores) == before_rows + 2
 
 
 def test_add_utf8_bom(capsys, data_dir, tmp_path):
@@ -148,20 +167,20 @@ def test_add_utf8_bom(capsys, data_dir, tmp_path):
     assert code == 0, err
 
 
-def test_validate_candidate_file(capsys, tmp_path):
+def test_validate_candidate_file(cli, tmp_path):
     bad = _write(tmp_path / "cand.csv", [
         "2417,Norsjö,2019,2016,full,area,1,Offentlighet och demokrati,120,100,src,",
         "24170,Norsjö,2019,2016,full,area,2,Tillgänglighet,50,100,src,",
         "2417,Norsjö,2019,2021,full,area,3,X,50,100,src,",
     ])
-    code, out, err = run(capsys, "validate", str(bad))
+    code, out, err = cli("validate", str(bad))
     assert code == 1
     assert "cand.csv:2 [score]" in err and "cand.csv:3 [kommunkod]" in err and "cand.csv:4 [instrument_version]" in err
     good = _write(tmp_path / "ok.csv", [
         "2417,Norsjö,2019,2016,full,total,total,Totalt,600,800,src,",
         *[f"2417,Norsjö,2019,2016,full,area,{i},,{50 + i},100,src," for i in range(1, 9)],
     ])
-    code, out, err = run(capsys, "validate", str(good))
+    code, out, err = cli("validate", str(good))
     assert code == 0 and "FLAG" in err and "436" in err  # 600 published vs 436 summed
 
 
@@ -182,23 +201,23 @@ def test_export_neutralises_formulas_and_writes_codebook(capsys, data_dir, tmp_p
     assert not any(c.lstrip().startswith(("=", "+", "-", "@")) for c in cells)
     assert "'=HYPERLINK(\"http://x\",\"klick\")" in cells
     frame = pd.read_csv(out_file, encoding="utf-8-sig", dtype={"kommunkod": str})
-    assert pd.api.types.is_numeric_dtype(frame["score"]) and len(frame) == 72
+    assert pd.api.types.is_numeric_dtype(frame["score"]) and len(frame) == 37  # Norsjö 2015, 2017, 2018: 9 + 9 + 19
     assert set(frame["kommunkod"]) == {"2417"}
     package = json.loads((out_file.parent / "datapackage.json").read_text())
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
     assert fields["score"]["type"] == "number" and "flags" in fields
-    assert package["resources"][0]["rows"] == 72
+    assert package["resources"][0]["rows"] == 37
     flagged = frame[frame["flags"].fillna("").str.contains("total_vs_areas")]
     assert flagged[["year", "code"]].values.tolist() == [[2017, "total"]]
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "parquet"])
-def test_export_other_formats(capsys, tmp_path, fmt):
+def test_export_other_formats(cli, tmp_path, fmt):
     out_file = tmp_path / f"v2016.{fmt}"
-    code, out, err = run(capsys, "export", "--version", "2016", "--level", "area", "-o", str(out_file))
+    code, out, err = cli("export", "--version", "2016", "--level", "area", "-o", str(out_file))
     assert code == 0, err
     frame = pd.read_excel(out_file) if fmt == "xlsx" else pd.read_parquet(out_file)
-    assert len(frame) == 25 and set(frame["instrument_version"].astype(str)) == {"2016"}
+    assert len(frame) == 23  # Norsjö 2018 8, Enköping 2016 4 and 2018 8, Mölndal 2, Strängnäs 1 and set(frame["instrument_version"].astype(str)) == {"2016"}
     assert pd.api.types.is_numeric_dtype(frame["score"])
 
 
@@ -209,25 +228,25 @@ def test_export_never_writes_into_the_data_folder(capsys, data_dir):
     assert tree_digest(data_dir) == before
 
 
-def test_export_refuses_a_folder_and_a_foreign_codebook(capsys, tmp_path):
-    code, out, err = run(capsys, "export", "-o", str(tmp_path))
+def test_export_refuses_a_folder_and_a_foreign_codebook(cli, tmp_path):
+    code, out, err = cli("export", "-o", str(tmp_path))
     assert code == 2 and "vanlig fil" in err
     (tmp_path / "datapackage.json").write_text('{"name": "someone-elses-package"}')
-    code, out, err = run(capsys, "export", "-o", str(tmp_path / "x.csv"))
+    code, out, err = cli("export", "-o", str(tmp_path / "x.csv"))
     assert code == 2 and (tmp_path / "datapackage.json").read_text() == '{"name": "someone-elses-package"}'
-    code, out, err = run(capsys, "export", "-o", str(tmp_path / "new" / "x.csv"))
+    code, out, err = cli("export", "-o", str(tmp_path / "new" / "x.csv"))
     assert code == 0 and (tmp_path / "new" / "datapackage.json").is_file()
-    assert "\n0381,Enköping,2016,2016,full,area,1,Offentlighet och demokrati,54,100," in (tmp_path / "new" / "x.csv").read_text(encoding="utf-8-sig")
+    assert "\n0381,Enköping,2016,2016,full,area,1,Offentlighet och demokrati,50,100," in (tmp_path / "new" / "x.csv").read_text(encoding="utf-8-sig")
 
 
-def test_a_broken_number_in_the_shipped_csv_is_located(capsys, data_dir):
+def test_a_broken_number_in_the_data_folder_is_located(capsys, data_dir):
     path = data_dir / "scores.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
-    assert lines[4].endswith(",66,100,https://www.mitti.se/nyheter/enkoping-stiger-i-rankning/reprhA!X4GD@MmP1IA8eJ3SOpcWg/,")
-    lines[4] = lines[4].replace(",66,100,", ",66x,100,")
+    assert lines[4].startswith("2417,Norsjö,2018,2016,full,area,3,Politisk styrning och kontroll,70,100,")
+    lines[4] = lines[4].replace(",70,100,", ",70x,100,")
     path.write_text("\n".join(lines), encoding="utf-8")
     code, out, err = run(capsys, "validate", "--data-dir", str(data_dir))
-    assert code == 1 and "scores.csv:5 [score]" in err and "66x" in err
+    assert code == 1 and "scores.csv:5 [score]" in err and "70x" in err
 
 
 def test_a_repeated_heading_is_located(capsys, tmp_path):
@@ -237,9 +256,9 @@ def test_a_repeated_heading_is_located(capsys, tmp_path):
     assert code == 1 and "dup.csv:1 [score]" in err and "kolumn 3 och 4" in err
 
 
-def test_unknown_language_falls_back_to_swedish(capsys, monkeypatch):
+def test_unknown_language_falls_back_to_swedish(cli, monkeypatch):
     monkeypatch.setenv("KOMPASS_LANG", "de")
-    code, out, err = run(capsys, "peers", "Norsjö:2018", "--format", "json")
+    code, out, err = cli("peers", "Norsjö:2018", "--format", "json")
     assert code == 0 and json.loads(out)["version"] == "2016"
 
 

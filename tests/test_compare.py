@@ -1,4 +1,4 @@
-"""The version guard, peers, percentiles and trends, with real values from the shipped data."""
+"""The version guard, peers, percentiles and trends, on the synthetic folder of tests/fixtures.py."""
 
 from __future__ import annotations
 
@@ -22,88 +22,88 @@ import numpy as np
 
 
 @pytest.mark.parametrize("text", ["Norsjö", "norsjo", "NORSJÖ", "Norsjö kommun", "2417", " norsjo "])
-def test_municipality_by_name_or_code(shipped, text):
-    assert resolve_municipality(shipped, text) == "2417"
+def test_municipality_by_name_or_code(ds, text):
+    assert resolve_municipality(ds, text) == "2417"
 
 
-def test_names_that_fold_alike_are_told_apart_by_spelling(shipped):
-    assert resolve_municipality(shipped, "Håbo") == "0305"
-    assert resolve_municipality(shipped, "habo") == "0643"
+def test_names_that_fold_alike_are_told_apart_by_spelling(ds):
+    assert resolve_municipality(ds, "Håbo") == "0305"
+    assert resolve_municipality(ds, "habo") == "0643"
 
 
 @pytest.mark.parametrize("text", ["Narnia", "9999", ""])
-def test_unknown_municipality(shipped, text):
+def test_unknown_municipality(ds, text):
     with pytest.raises(UsageError) as info:
-        resolve_municipality(shipped, text)
+        resolve_municipality(ds, text)
     assert info.value.exit_code == 2
     assert "kommunkod" in info.value.message("sv")
 
 
-def test_county_by_code_or_name(shipped):
-    assert resolve_lan(shipped, "24") == resolve_lan(shipped, "Västerbottens län") == resolve_lan(shipped, "vasterbotten") == "24"
+def test_county_by_code_or_name(ds):
+    assert resolve_lan(ds, "24") == resolve_lan(ds, "Västerbottens län") == resolve_lan(ds, "vasterbotten") == "24"
 
 
-def test_comparison_across_versions_is_refused_in_both_languages(shipped):
-    refs = [parse_score_set(shipped, "Norsjö:2015"), parse_score_set(shipped, "Norsjö:2018")]
+def test_comparison_across_versions_is_refused_in_both_languages(ds):
+    refs = [parse_score_set(ds, "Norsjö:2015"), parse_score_set(ds, "Norsjö:2018")]
     with pytest.raises(VersionMismatchError) as info:
-        compare_score_sets(shipped, refs)
+        compare_score_sets(ds, refs)
     assert info.value.versions == ("2010", "2016")
     for lang, word in (("sv", "reviderades"), ("en", "revised")):
         text = info.value.message(lang)
         assert "2010" in text and "2016" in text and word in text
 
 
-def test_comparison_within_a_version(shipped):
-    table = compare_score_sets(shipped, [parse_score_set(shipped, "Norsjo:2018"), parse_score_set(shipped, "1481:2016")])
+def test_comparison_within_a_version(ds):
+    table = compare_score_sets(ds, [parse_score_set(ds, "Norsjo:2018"), parse_score_set(ds, "1481:2016")])
     by_code = table.set_index("code")
-    assert by_code.loc["1", "Norsjö 2018"] == 69 and by_code.loc["1", "Mölndal 2016"] == 49
+    assert by_code.loc["1", "Norsjö 2018"] == 70 and by_code.loc["1", "Mölndal 2016"] == 50
     assert math.isnan(by_code.loc["total", "Mölndal 2016"])  # total not published: missing, not zero
 
 
-def test_norsjo_2018_peers_match_the_issue(shipped):
-    result = peer_comparison(shipped, parse_score_set(shipped, "Norsjö:2018"))
+def test_norsjo_2018_peers_are_the_latest_of_each_municipality_in_its_version(ds):
+    result = peer_comparison(ds, parse_score_set(ds, "Norsjö:2018"))
     assert result.version == "2016"
     area1 = result.table.set_index("code").loc["1"]
-    assert area1["peer_n"] == 3 and area1["peer_mean"] == pytest.approx(61.0)
-    assert area1["score"] == 69 and area1["difference"] == pytest.approx(8.0)
+    # Enköping 2018 80, Mölndal 2016 50, Strängnäs 2016 65.
+    assert area1["peer_n"] == 3 and area1["peer_mean"] == pytest.approx(65.0)
+    assert area1["score"] == 70 and area1["difference"] == pytest.approx(5.0)
     with_area1 = result.peers.dropna(subset=["1"])
     assert sorted(zip(with_area1["municipality"], with_area1["year"])) == [
         ("Enköping", 2018), ("Mölndal", 2016), ("Strängnäs", 2016)
     ]
-    # Enköping counts once, with its latest score set (2018: 71), not 2016 (54).
+    # Enköping counts once, with its latest score set (2018: 80), not 2016 (50).
     assert "Norsjö" not in set(result.peers["municipality"])
     assert list(result.table["code"]) == ["total", "1", "2", "3", "4", "5", "6", "7", "8"]
 
 
-def test_self_assessments_are_out_of_peers_unless_asked(shipped):
-    grastorp = parse_score_set(shipped, "Grästorp:2014")
-    plain = peer_comparison(shipped, grastorp).peers.set_index("municipality")
-    assert plain.loc["Norsjö", "year"] == 2015 and plain.loc["Norsjö", "1"] == 43
-    with_self = peer_comparison(shipped, grastorp, PeerFilter(include_self=True)).peers.set_index("municipality")
-    assert with_self.loc["Norsjö", "year"] == 2017 and with_self.loc["Norsjö", "1"] == 48
+def test_self_assessments_are_out_of_peers_unless_asked(ds):
+    grastorp = parse_score_set(ds, "Grästorp:2014")
+    plain = peer_comparison(ds, grastorp).peers.set_index("municipality")
+    assert plain.loc["Norsjö", "year"] == 2015 and plain.loc["Norsjö", "1"] == 50
+    with_self = peer_comparison(ds, grastorp, PeerFilter(include_self=True)).peers.set_index("municipality")
+    assert with_self.loc["Norsjö", "year"] == 2017 and with_self.loc["Norsjö", "1"] == 56
 
 
-def test_published_reference_is_beside_never_inside(shipped):
-    result = peer_comparison(shipped, parse_score_set(shipped, "Grästorp:2014"))
+def test_published_reference_is_beside_never_inside(ds):
+    result = peer_comparison(ds, parse_score_set(ds, "Grästorp:2014"))
     refs = result.references
     mean_2014 = refs[(refs["year"] == 2014) & (refs["code"] == "1")]
-    assert mean_2014["score"].tolist() == [50]
+    assert mean_2014["score"].tolist() == [52]
     assert "40" in mean_2014["population"].iloc[0]
-    # Peers for area 1 (2010 version, full): Gotland 61, Kramfors 58, Norsjö 43, Strängnäs 54, Örebro 68 (2012).
+    # Peers for area 1 (2010 version, full): Kramfors 2013 60, Norsjö 2015 50, Örebro 2012 70.
     area1 = result.table.set_index("code").loc["1"]
-    values = result.peers["1"].dropna().tolist()
-    assert area1["peer_mean"] == pytest.approx(sum(values) / len(values))
-    assert 50 not in values
+    assert sorted(result.peers["1"].dropna().tolist()) == [50, 60, 70]
+    assert area1["peer_mean"] == pytest.approx(60.0)  # the reference's 52 is not among them
 
 
-def test_peer_filters(shipped):
-    norsjo = parse_score_set(shipped, "Norsjö:2018")
-    none_in_county = peer_comparison(shipped, norsjo, PeerFilter(lan="24"))
+def test_peer_filters(ds):
+    norsjo = parse_score_set(ds, "Norsjö:2018")
+    none_in_county = peer_comparison(ds, norsjo, PeerFilter(lan="24"))
     assert (none_in_county.table["peer_n"] == 0).all()
     assert none_in_county.table["peer_mean"].isna().all()
-    b5 = peer_comparison(shipped, norsjo, PeerFilter(kommungrupp="B5")).peers
+    b5 = peer_comparison(ds, norsjo, PeerFilter(kommungrupp="B5")).peers
     assert set(b5["kommungrupp"]) == {"B5"} and "Enköping" in set(b5["municipality"])
-    recent = peer_comparison(shipped, norsjo, PeerFilter(year_from=2018)).peers
+    recent = peer_comparison(ds, norsjo, PeerFilter(year_from=2018)).peers
     assert set(recent["year"]) <= {2018, 2019}
 
 
@@ -113,61 +113,62 @@ def test_percentile_mid_rank():
     assert math.isnan(percentile_of(63.0, np.array([np.nan])))
 
 
-def test_norsjo_trend_is_two_segments(shipped):
-    table = trend(shipped, "2417")
+def test_norsjo_trend_is_two_segments(ds):
+    table = trend(ds, "2417")
     segments = trend_segments(table)
     assert [(s["version"], [p["year"] for p in s["points"]]) for s in segments] == [
         ("2010", [2015, 2017]), ("2016", [2018])
     ]
     first, second = segments
     assert first["points"][1]["evaluation_kind"] == "self"
-    assert first["points"][1]["total_change"] == 74  # 475 - 401, inside the 2010 segment
+    assert first["points"][1]["total_change"] == 80  # 480 - 400, inside the 2010 segment
     assert second["points"][0]["total_change"] is None  # never across the revision
-    assert second["points"][0]["areas"]["1"] == 69
+    assert second["points"][0]["areas"]["1"] == 70
 
 
-def test_trend_without_self_assessments(shipped):
-    table = trend(shipped, "2417", include_self=False)
+def test_trend_without_self_assessments(ds):
+    table = trend(ds, "2417", include_self=False)
     assert list(table["year"]) == [2015, 2018]
 
 
-def test_enkoping_values(shipped):
-    sets = shipped.score_sets.set_index("score_set_id")
-    assert sets.loc["0381:2016:2016:full", "1"] == 54
-    assert sets.loc["0381:2018:2016:full", "total"] == 519
-    table = trend(shipped, "0381")
-    assert table["1_change"].tolist()[1] == 17  # 54 -> 71, both 2016 version
+def test_enkoping_values(ds):
+    sets = ds.score_sets.set_index("score_set_id")
+    assert sets.loc["0381:2016:2016:full", "1"] == 50
+    assert sets.loc["0381:2018:2016:full", "total"] == 560
+    table = trend(ds, "0381")
+    assert table["1_change"].tolist()[1] == 30  # 50 -> 80, both 2016 version
 
 
-def test_ranking_and_inspiration(shipped):
-    top = ranking(shipped, "2016", "total")
-    assert top.iloc[0]["municipality"] == "Helsingborg" and top.iloc[0]["total"] == 668
-    inspiration = top_per_area(shipped, "2010", n=1)
+def test_ranking_and_inspiration(ds):
+    top = ranking(ds, "2016", "total")
+    assert top.iloc[0]["municipality"] == "Helsingborg" and top.iloc[0]["total"] == 640
+    inspiration = top_per_area(ds, "2010", n=1)
     area8 = inspiration[inspiration["code"] == "8"]
-    assert area8["municipality"].tolist() == ["Örebro"] and area8["score"].tolist() == [87]
+    assert area8["municipality"].tolist() == ["Örebro"] and area8["score"].tolist() == [70]
 
 
-def test_ambiguous_or_missing_score_set(shipped):
+def test_ambiguous_or_missing_score_set(ds):
     with pytest.raises(UsageError) as info:
-        parse_score_set(shipped, "Norsjö:2016")
+        parse_score_set(ds, "Norsjö:2016")
     assert "2015" in info.value.message("sv") and "2018" in info.value.message("sv")
     with pytest.raises(UsageError):
-        parse_score_set(shipped, "Norsjö")
+        parse_score_set(ds, "Norsjö")
 
 
-def test_a_later_total_does_not_hide_an_earlier_area_profile(shipped):
-    # Örebro published all eight areas in 2012 and only a total in 2015 (both 2010 version):
+def test_a_later_total_does_not_hide_an_earlier_area_profile(ds):
+    # Örebro has all eight areas in 2012 and only a total in 2015 (both 2010 version):
     # area peers use 2012, the total peer uses 2015; Örebro still counts once per item.
-    result = peer_comparison(shipped, parse_score_set(shipped, "Grästorp:2014"))
+    result = peer_comparison(ds, parse_score_set(ds, "Grästorp:2014"))
     by_code = result.table.set_index("code")
-    assert by_code.loc["2", "peer_n"] == 3  # Kramfors 2013 56, Norsjö 2015 38, Örebro 2012 85
-    assert by_code.loc["2", "peer_mean"] == pytest.approx((56 + 38 + 85) / 3)
+    assert by_code.loc["2", "peer_n"] == 3  # Kramfors 2013 60, Norsjö 2015 50, Örebro 2012 70
+    assert by_code.loc["2", "peer_mean"] == pytest.approx(60.0)
+    assert by_code.loc["total", "peer_mean"] == pytest.approx((480 + 400 + 600) / 3)  # Örebro's total: 2015
     orebro = result.peers[result.peers["municipality"] == "Örebro"].set_index("year")["used_for"]
     assert orebro.loc[2012] == "1, 2, 3, 4, 5, 6, 7, 8" and orebro.loc[2015] == "total"
 
 
-def test_english_labels(shipped):
-    ref = parse_score_set(shipped, "Norsjö:2017")
+def test_english_labels(ds):
+    ref = parse_score_set(ds, "Norsjö:2017")
     assert ref.display("en") == "Norsjö 2017 (self-assessment)" and ref.display("sv") == "Norsjö 2017 (egen analys)"
-    table = peer_comparison(shipped, ref, lang="en").table
+    table = peer_comparison(ds, ref, lang="en").table
     assert table.iloc[0]["label"] == "Total"

@@ -1,28 +1,23 @@
-"""Figure builders: pure functions of the library's tables, checked on the shipped data and on hostile labels."""
+"""Figure builders: pure functions of the library's tables, checked on the synthetic folder and on hostile labels."""
 
 import pandas as pd
 import pytest
 
-from kompass_data import load_dataset, peer_comparison, score_set, trend
+from kompass_data import peer_comparison, score_set, trend
 from kompass_data.compare import PeerComparison, ScoreSetRef
 from kompass_data.figures import (
     OKABE_ITO, choropleth, compare_bars, compare_heatmap, distribution, esc, radar, revision_marks, trend_figure,
 )
 
 
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
-
-
 def test_radar_norsjo_2018_against_its_peers(ds):
     pc = peer_comparison(ds, score_set(ds, "2417", 2018))
     fig = radar(pc, lang="sv").to_plotly_json()
     focal, peer = fig["data"]
-    assert list(focal["r"]) == [69, 63, 72, 61, 61, 59, 55, 69, 69]  # closed: 9 values, r[0] == r[-1]
+    assert list(focal["r"]) == [70, 60, 70, 60, 70, 60, 70, 60, 70]  # closed: 9 values, r[0] == r[-1]
     assert list(focal["theta"]) == list(peer["theta"]) and len(focal["theta"]) == 9
-    assert focal["theta"][0] == focal["theta"][-1] and peer["r"][0] == peer["r"][-1] == 61.0
-    assert peer["r"][0] == 61.0 and peer["customdata"][0] == [3]
+    assert focal["theta"][0] == focal["theta"][-1] and peer["r"][0] == peer["r"][-1] == 65.0
+    assert peer["customdata"][0] == [3]  # Enköping 80, Mölndal 50, Strängnäs 65
     assert focal["line"]["color"] != peer["line"]["color"] and peer["line"]["dash"] == "dash"
     assert focal["marker"]["symbol"] != peer["marker"]["symbol"]  # not colour alone
 
@@ -31,7 +26,7 @@ def test_radar_adds_published_references_as_their_own_traces(ds):
     pc = peer_comparison(ds, score_set(ds, "2417", 2015))
     fig = radar(pc, pc.references, "en").to_plotly_json()
     assert len(fig["data"]) == 3
-    assert list(fig["data"][2]["r"]) == [50, 54, 67, 55, 56, 55, 51, 66, 50]
+    assert list(fig["data"][2]["r"]) == [52] * 9
     assert fig["data"][2]["line"]["dash"] == "dot"
 
 
@@ -51,9 +46,9 @@ def test_revision_marks_do_not_depend_on_which_municipality_comes_first(ds):
     first_years = {"pre-2010": 2002, "2010": 2010, "2016": 2016, "2020": 2020}
     codes = ["2417", "0486", "0115"]
     marks = revision_marks(pd.concat([trend(ds, c) for c in codes]), "total", first_years)
-    assert marks == [(2016.0, "2016", "ui.fig.revision")]  # points 2014-2019: only 2016 lies within them
+    assert marks == [(2016.0, "2016", "ui.fig.revision")]  # points 2015-2019: only 2016 lies within them
     assert revision_marks(pd.concat([trend(ds, c) for c in reversed(codes)]), "total", first_years) == marks
-    # Hultsfred 2022 (2020 version) beside Norsjö: both the 2016 and the 2020 revision are marked.
+    # Hultsfred 2022 (2020 version, area 2) beside Norsjö: both the 2016 and the 2020 revision are marked.
     both = pd.concat([trend(ds, "2417"), trend(ds, "0860")])
     assert revision_marks(both, "2", first_years) == [(2016.0, "2016", "ui.fig.revision"), (2020.0, "2020", "ui.fig.revision")]
 
@@ -99,7 +94,7 @@ def test_map_shows_missing_as_missing_and_needs_no_internet(ds):
     missing, known = fig["data"]
     assert len(missing["locations"]) + len(known["locations"]) == len(ds.municipalities)
     assert set(missing["hovertext"][0].split(": ")[1:]) == {"uppgift saknas"}
-    assert dict(zip(known["locations"], known["z"]))["2417"] == 509.0
+    assert dict(zip(known["locations"], known["z"]))["2417"] == 520.0
     assert fig["layout"]["map"]["style"] == "white-bg"  # no tiles fetched
     assert all(tr["type"] == "choroplethmap" for tr in fig["data"])
 
@@ -109,11 +104,11 @@ def test_palette_is_okabe_ito():
     assert esc("a<b") == "a&lt;b"
 
 
-def test_holdings_by_year_counts_every_score_set_once(shipped):
+def test_holdings_by_year_counts_every_score_set_once(ds):
     from kompass_data.figures import holdings_by_year
 
-    fig = holdings_by_year(shipped.score_sets)
-    assert sum(sum(trace.y) for trace in fig.data) == len(shipped.score_sets) == 37
+    fig = holdings_by_year(ds.score_sets)
+    assert sum(sum(trace.y) for trace in fig.data) == len(ds.score_sets) == 19
     self_traces = [tr for tr in fig.data if "egen analys" in tr.name]
     assert [(list(tr.x), list(tr.y)) for tr in self_traces] == [([2017], [1])]  # Norsjö 2017, 2010 version
 
@@ -126,9 +121,9 @@ def test_radar_calls_means_of_fewer_than_three_no_benchmark(ds):
     assert note == "n &lt; 3: a mean of fewer than 3 municipalities is no benchmark"
     thin = radar(peer_comparison(ds, score_set(ds, "2417", 2018)), lang="en").to_plotly_json()["data"][1]
     assert [note in h for h in thin["hovertext"]] == [n < 3 for (n,) in thin["customdata"]]
-    assert [n for (n,) in thin["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2, 3] and thin["name"].endswith(note)
+    assert [n for (n,) in thin["customdata"]] == [3, 2, 1, 1, 1, 1, 1, 1, 3] and thin["name"].endswith(note)
     solid = radar(peer_comparison(ds, score_set(ds, "1444", 2014)), lang="en").to_plotly_json()["data"][1]
-    assert [n for (n,) in solid["customdata"]] == [5, 3, 3, 3, 3, 3, 4, 3, 5]
+    assert [n for (n,) in solid["customdata"]] == [3] * 9  # Kramfors 2013, Norsjö 2015, Örebro 2012
     assert not any(note in h for h in solid["hovertext"]) and note not in solid["name"]
 
 
@@ -139,8 +134,8 @@ def test_distribution_draws_each_municipality_once_per_item(ds):
     sets = peer_candidates(ds, "2020", PeerFilter())
     fig = distribution(sets, ["total"], {"total": "Total"}, "en", focus="1284").to_plotly_json()
     box, star = fig["data"]
-    assert sorted(box["y"]) == [510, 546, 557, 679]  # Höganäs 2023, not also Höganäs 2020
-    assert star["y"] == [679] and star["name"] == "Höganäs"
+    assert sorted(box["y"]) == [500, 520, 550]  # Höganäs 2023, not also Höganäs 2020
+    assert star["y"] == [550] and star["name"] == "Höganäs"
 
 
 def test_sub_area_hover_carries_the_datas_note():

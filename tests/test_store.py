@@ -1,4 +1,4 @@
-"""The shipped dataset: typed loading, the Parquet build agreeing with the CSVs, the schemas."""
+"""Typed loading, the Parquet build agreeing with the CSVs, the schemas: synthetic folder and shipped data."""
 
 from __future__ import annotations
 
@@ -25,45 +25,56 @@ def test_parquet_agrees_with_csv(name):
     assert csv_name in meta and "codebook" in meta
 
 
-def test_loading_is_typed(shipped):
-    dtypes = shipped.scores.dtypes
+def test_loading_is_typed(ds):
+    dtypes = ds.scores.dtypes
     assert str(dtypes["kommunkod"]) == "string"
     assert str(dtypes["year"]) == "int16"
     assert list(dtypes["instrument_version"].categories) == ["pre-2010", "2010", "2016", "2020"]
     assert dtypes["instrument_version"].ordered
     assert str(dtypes["score"]) == "float64"
-    assert not (shipped.scores.dtypes == object).any()
+    assert not (ds.scores.dtypes == object).any()
 
 
-def test_shipped_counts(shipped):
-    assert len(shipped.scores) == 156
+def test_fixture_counts(ds):
+    assert len(ds.scores) == 99 and len(ds.score_sets) == 19
+    assert len(ds.municipalities) == 290
+    norsjo_2018 = ds.scores[(ds.scores["kommunkod"] == "2417") & (ds.scores["year"] == 2018)]
+    assert (norsjo_2018["level"] == "subarea").sum() == 10
+    assert ds.score_sets["instrument_version"].astype(str).value_counts().to_dict() == {"2016": 8, "2010": 7, "2020": 4}
+
+
+def test_shipped_norsjo_2018_is_the_seed_reports_2016_score_set(shipped):
+    # Facts of the published record, which a new valid score set cannot change.
+    row = shipped.score_sets.set_index("score_set_id").loc["2417:2018:2016:full"]
+    assert row["total"] == 509 and row["1"] == 69 and row["7"] == 55
+    assert row["n_areas"] == 8 and row["n_subareas"] == 45
     assert len(shipped.municipalities) == 290
-    norsjo_2018 = shipped.scores[(shipped.scores["kommunkod"] == "2417") & (shipped.scores["year"] == 2018)]
-    assert (norsjo_2018["level"] == "subarea").sum() == 45
-    assert set(shipped.score_sets["instrument_version"].astype(str)) == {"pre-2010", "2010", "2016", "2020"}
 
 
-def test_shipped_tables_pass_their_schemas(shipped):
-    scores_schema().validate(shipped.scores, lazy=True)
-    municipalities_schema().validate(shipped.municipalities, lazy=True)
+@pytest.mark.parametrize("which", ["ds", "shipped"])
+def test_tables_pass_their_schemas(request, which):
+    data = request.getfixturevalue(which)
+    scores_schema().validate(data.scores, lazy=True)
+    municipalities_schema().validate(data.municipalities, lazy=True)
 
 
-def test_csv_round_trip_is_byte_identical(shipped):
+def test_csv_round_trip_is_byte_identical(shipped, ds, fixture_dir):
     assert scores_to_csv_text(shipped.scores) == (DATASETS / "scores.csv").read_text(encoding="utf-8")
+    assert scores_to_csv_text(ds.scores) == (fixture_dir / "scores.csv").read_text(encoding="utf-8")
 
 
 def test_stale_parquet_is_ignored(data_dir):
     # Edit the CSV by hand without rebuilding: the loader must notice and read the CSV.
     path = data_dir / "scores.csv"
     text = path.read_text(encoding="utf-8").replace(
-        "2417,Norsjö,2018,2016,full,total,total,Totalt,509,", "2417,Norsjö,2018,2016,full,total,total,Totalt,508,"
+        "2417,Norsjö,2018,2016,full,total,total,Totalt,520,", "2417,Norsjö,2018,2016,full,total,total,Totalt,521,"
     )
     path.write_text(text, encoding="utf-8")
     ds = load_dataset(data_dir)
     total = ds.score_sets.set_index("score_set_id").loc["2417:2018:2016:full", "total"]
-    assert total == 508
+    assert total == 521
     build_parquet(data_dir)
-    assert load_dataset(data_dir).score_sets.set_index("score_set_id").loc["2417:2018:2016:full", "total"] == 508
+    assert load_dataset(data_dir).score_sets.set_index("score_set_id").loc["2417:2018:2016:full", "total"] == 521
 
 
 def test_missing_data_dir_is_a_clear_error(tmp_path):
@@ -72,16 +83,16 @@ def test_missing_data_dir_is_a_clear_error(tmp_path):
     assert "scores.csv" in info.value.message("sv")
 
 
-def test_score_set_table_norsjo(shipped):
-    sets = shipped.score_sets.set_index("score_set_id")
+def test_score_set_table_norsjo(ds):
+    sets = ds.score_sets.set_index("score_set_id")
     row = sets.loc["2417:2018:2016:full"]
-    assert row["total"] == 509 and row["1"] == 69 and row["7"] == 55
-    assert row["n_areas"] == 8 and row["n_subareas"] == 45
+    assert row["total"] == 520 and row["1"] == 70 and row["7"] == 70
+    assert row["n_areas"] == 8 and row["n_subareas"] == 10
     assert row["lan_kod"] == "24" and row["kommungrupp"] == "C8"
     assert sets.loc["2417:2017:2010:self", "evaluation_kind"] == "self"
-    # Mölndal 2016 is known by its areas only: its total stays missing, not zero.
+    # Mölndal 2016 has areas only: its total stays missing, not zero.
     assert pd.isna(sets.loc["1481:2016:2016:full", "total"])
-    assert sets.loc["1481:2016:2016:full", "2"] == 61
+    assert sets.loc["1481:2016:2016:full", "2"] == 60
 
 
 def test_datapackage_describes_every_table():
@@ -104,12 +115,14 @@ def test_sources_travel_with_the_data():
         assert name in text
 
 
-def test_stored_derived_tables_equal_a_fresh_computation(shipped):
+@pytest.mark.parametrize("which", ["ds", "shipped"])
+def test_stored_derived_tables_equal_a_fresh_computation(request, which):
     from kompass_data import checks
 
     # load_dataset took flags and score sets from parquet/_*.parquet (their inputs' hash matched).
-    pd.testing.assert_frame_equal(shipped.flags, checks.compute_flags(shipped))
-    pd.testing.assert_frame_equal(shipped.score_sets, checks.score_set_table(shipped))
+    data = request.getfixturevalue(which)
+    pd.testing.assert_frame_equal(data.flags, checks.compute_flags(data))
+    pd.testing.assert_frame_equal(data.score_sets, checks.score_set_table(data))
 
 
 def test_derived_tables_follow_an_add(data_dir, tmp_path):

@@ -1,8 +1,13 @@
-"""AppTest helpers: run one page of app.py with URL parameters, read its Plotly figures."""
+"""AppTest helpers: run one page of app.py with URL parameters, read its Plotly figures.
+
+Every page test runs on the synthetic folder of tests/fixtures.py (via KOMPASS_DATA_DIR), never on
+the shipped datasets/, so new published rows cannot change what the pages are expected to show.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +17,22 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 NORSJO = {"kommun": "2417", "ar": "2018"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_data_dir(fixture_dir):
+    """Point the app at the synthetic folder for the whole session; the cached dataset follows it."""
+    import kompass_ui.state as state
+
+    old = os.environ.get("KOMPASS_DATA_DIR")
+    os.environ["KOMPASS_DATA_DIR"] = str(fixture_dir)
+    state.shipped_dataset.clear()  # st.cache_resource: it may hold another folder's dataset
+    yield fixture_dir
+    state.shipped_dataset.clear()
+    if old is None:
+        os.environ.pop("KOMPASS_DATA_DIR", None)
+    else:
+        os.environ["KOMPASS_DATA_DIR"] = old
 
 
 def open_page(page: str, **params) -> AppTest:

@@ -1,4 +1,4 @@
-"""Kommunprofil: ?kommun=2417&ar=2018 draws the seed report's radar of Norsjö against its version's peers."""
+"""Kommunprofil: ?kommun=2417&ar=2018 draws Norsjö's radar against its version's peers (synthetic folder)."""
 
 from kompass_data import messages
 from kompass_data.figures import esc
@@ -21,9 +21,9 @@ def test_norsjo_2018_radar_against_the_peer_mean_over_the_same_eight_areas():
     # Closed outlines: area 1 is repeated at the end, so 9 points over the 8 areas.
     assert focal["theta"] == peer["theta"] and len(focal["theta"]) == 9 and focal["theta"][0] == focal["theta"][-1]
     assert [th.split(".")[0] for th in focal["theta"]] == [str(i) for i in range(1, 9)] + ["1"]
-    assert focal["r"] == [69, 63, 72, 61, 61, 59, 55, 69, 69] and peer["r"][0] == peer["r"][-1]
-    # Area 1: Enköping 2018 (71), Mölndal 2016 (49), Strängnäs 2016 (63): mean 61 over n = 3.
-    assert peer["r"][0] == 61.0 and peer["customdata"][0] == [3]
+    assert focal["r"] == [70, 60, 70, 60, 70, 60, 70, 60, 70] and peer["r"][0] == peer["r"][-1]
+    # Area 1: Enköping 2018 (80), Mölndal 2016 (50), Strängnäs 2016 (65): mean 65 over n = 3.
+    assert peer["r"][0] == 65.0 and peer["customdata"][0] == [3]
     assert "n = 3" in peer["hovertext"][0]
 
 
@@ -32,36 +32,38 @@ def test_the_url_carries_the_state_and_the_table_says_what_the_radar_shows():
     assert at.query_params["kommun"] == "2417" and at.query_params["ar"] == "2018"
     table = at.dataframe[0].value
     row = table[table[messages.t("ui.col.item", "sv")].str.startswith("1.")].iloc[0]
-    assert row[messages.t("ui.col.peer_mean", "sv")] == 61.0 and row[messages.t("ui.col.n", "sv")] == 3
-    assert row[messages.t("ui.col.difference", "sv")] == 8.0
+    assert row[messages.t("ui.col.peer_mean", "sv")] == 65.0 and row[messages.t("ui.col.n", "sv")] == 3
+    assert row[messages.t("ui.col.difference", "sv")] == 5.0
 
 
 THIN = messages.t("ui.thin_mean_long", "sv", n=3)
 
 
 def test_a_mean_of_fewer_than_three_is_called_no_benchmark():
-    at = open_page(PROFILE, **NORSJO)  # area peers: n = 1 (areas 3, 5, 6, 7), 2 (2, 4, 8), 3 (1)
+    at = open_page(PROFILE, **NORSJO)  # area peers: n = 3 (area 1), 2 (area 2), 1 (areas 3-8: Enköping)
     assert THIN in [w.value for w in at.warning]
     assert "färre än 3 kommuner" in THIN
     peer = radar_of(at)["data"][1]
-    assert [n for (n,) in peer["customdata"]] == [3, 2, 1, 2, 1, 1, 1, 2, 3]  # closed: area 1 again
+    assert [n for (n,) in peer["customdata"]] == [3, 2, 1, 1, 1, 1, 1, 1, 3]  # closed: area 1 again
     thin_note = esc(messages.t("ui.thin_mean", "sv", n=3))  # "n &lt; 3: ...": Plotly reads labels as HTML
     assert [thin_note in h for h in peer["hovertext"]] == [False, True, True, True, True, True, True, True, False]
     assert peer["name"].endswith(thin_note)
 
 
 def test_a_mean_of_two_is_no_benchmark_either():
-    at = open_page(PROFILE, kommun="0381", ar="2016")  # Enköping 2016: its four areas rest on n = 2 and 3
+    at = open_page(PROFILE, kommun="1481", ar="2016")  # Mölndal 2016: area 1 on n = 3, area 2 on n = 2
     assert unexpected_errors(at) == []
-    assert sorted(set(at.dataframe[0].value[messages.t("ui.col.n", "sv")])) == [2, 3, 7]
+    table = at.dataframe[0].value
+    n_by_item = dict(zip(table[messages.t("ui.col.item", "sv")].str.split(".").str[0], table[messages.t("ui.col.n", "sv")]))
+    assert (n_by_item["1"], n_by_item["2"]) == (3, 2)
     assert THIN in [w.value for w in at.warning]
 
 
 def test_means_of_three_or_more_get_no_warning():
-    at = open_page(PROFILE, kommun="1444", ar="2014")  # Grästorp 2014: areas n = 3 to 5, total n = 11
+    at = open_page(PROFILE, kommun="1444", ar="2014")  # Grästorp 2014: Kramfors, Norsjö, Örebro for every item
     assert unexpected_errors(at) == []
     table = at.dataframe[0].value
-    assert list(table[messages.t("ui.col.n", "sv")]) == [11, 5, 3, 3, 3, 3, 3, 4, 3]
+    assert list(table[messages.t("ui.col.n", "sv")]) == [3] * 9
     assert THIN not in [w.value for w in at.warning]
     peer = radar_of(at)["data"][1]
     assert not any(esc(messages.t("ui.thin_mean", "sv", n=3)) in h for h in peer["hovertext"])
@@ -74,8 +76,8 @@ def test_peers_used_name_the_items_each_score_set_entered():
     orebro = peers[peers[messages.t("ui.col.municipality", "sv")] == "Örebro"]
     assert list(zip(orebro[messages.t("ui.col.year", "sv")], orebro[used])) == [
         (2012, "1, 2, 3, 4, 5, 6, 7, 8"), (2015, "Totalt")]
-    assert len(peers) == 12  # 11 municipalities, Örebro twice
-    assert any(e.label == messages.t("ui.profile.peers_used", "sv", n=11, sets=12) for e in at.expander)
+    assert len(peers) == 4  # 3 municipalities, Örebro twice
+    assert any(e.label == messages.t("ui.profile.peers_used", "sv", n=3, sets=4) for e in at.expander)
     assert messages.t("ui.profile.peers_caption", "sv") in [c.value for c in at.caption]
 
 
@@ -83,16 +85,16 @@ def test_notes_of_the_data_stand_next_to_their_numbers():
     at = open_page(PROFILE, **NORSJO)
     subs = next(d.value for d in at.dataframe if messages.t("ui.col.code", "sv") in d.value.columns)
     row = subs[subs[messages.t("ui.col.code", "sv")] == "7.5"].iloc[0]
-    assert row[messages.t("ui.col.note", "sv")] == "the OCR text reads 3; its 40 % of 20 and the area sum give 8"
-    assert row[messages.t("ui.col.score", "sv")] == 8
+    assert row[messages.t("ui.col.note", "sv")] == "synthetic note: the OCR text reads 2; the area sum gives 12"
+    assert row[messages.t("ui.col.score", "sv")] == 12
     assert any(m.value.startswith("ℹ **7\\.5:**") and "OCR" in m.value for m in at.markdown)
     bars = next(f for f in figures(at) if f["data"][0]["type"] == "bar")["data"][0]
-    assert "the OCR text reads 3" in bars["hovertext"][bars["y"].index(next(y for y in bars["y"] if y.startswith("7.5 ")))]
+    assert "the OCR text reads 2" in bars["hovertext"][bars["y"].index(next(y for y in bars["y"] if y.startswith("7.5 ")))]
 
-    at = open_page(PROFILE, kommun="2282", ar="2011")  # Kramfors 2011: every area printed as percent
+    at = open_page(PROFILE, kommun="2282", ar="2011")  # Kramfors 2011: a note on every row
     table = at.dataframe[0].value
     notes = table[messages.t("ui.col.note", "sv")]
-    assert list(notes) == ["areas printed as percent of 100"] * 9
+    assert list(notes) == ["synthetic note: printed as percent"] * 9
 
 
 def test_choosing_another_municipality_updates_the_url():
@@ -117,7 +119,7 @@ def test_self_assessment_and_its_flags_are_shown_next_to_the_numbers():
     assert focal["name"] == "Norsjö 2017 (egen analys)" and focal["marker"]["symbol"] == "circle-open"
     table = at.dataframe[0].value
     total_flag = table.iloc[0][messages.t("ui.col.flags", "sv")]
-    assert "475" in total_flag and "455" in total_flag  # the published total disagrees with its areas
+    assert "480" in total_flag and "460" in total_flag  # the published total disagrees with its areas
     assert any("2017" in w.value and "2010" in w.value for w in at.warning)  # year outside the period
 
 
@@ -137,9 +139,9 @@ def test_reference_profiles_can_be_added_as_a_trace():
 def test_sub_area_bars_show_share_of_maximum():
     at = open_page(PROFILE, **NORSJO)
     bars = next(f for f in figures(at) if f["data"][0]["type"] == "bar")["data"][0]
-    assert len(bars["y"]) == 45
+    assert len(bars["y"]) == 10  # areas 1 and 7
     i = bars["y"].index("1.1 Finns en plan/strategi för demokratiutveckling och information?")
-    assert bars["x"][i] == 87.0 and bars["text"][i] == "13/15 (87\u00a0%)"
+    assert bars["x"][i] == 80.0 and bars["text"][i] == "12/15 (80\u00a0%)"
 
 
 def test_missing_values_in_the_peer_table_read_as_a_dash():
@@ -148,9 +150,9 @@ def test_missing_values_in_the_peer_table_read_as_a_dash():
     peers = next(d.value for d in at.dataframe if used in d.value.columns)
     assert not {str(v) for v in peers.to_numpy().ravel()} & {"None", "nan", "NaN", "<NA>"}
     vallentuna = peers[peers[messages.t("ui.col.municipality", "sv")] == "Vallentuna"].iloc[0]
-    assert vallentuna[messages.t("ui.col.total", "sv")] == "603" and vallentuna["1"] == "–"
-    enkoping = peers[peers[messages.t("ui.col.municipality", "sv")] == "Enköping"].iloc[0]
-    assert enkoping["1"] == "71" and enkoping["3"] == "–"
+    assert vallentuna[messages.t("ui.col.total", "sv")] == "600" and vallentuna["1"] == "–"
+    strangnas = peers[peers[messages.t("ui.col.municipality", "sv")] == "Strängnäs"].iloc[0]
+    assert strangnas["1"] == "65" and strangnas["3"] == "–"
 
 
 def test_without_peers_there_is_no_mean_trace_and_no_sentence_only_the_explanation():
@@ -180,7 +182,7 @@ def test_percentile_is_blank_below_three_and_its_caption_explains_it():
     table = at.dataframe[0].value
     percentile = messages.t("ui.col.percentile", "sv")
     by_item = dict(zip(table[messages.t("ui.col.item", "sv")].str.split(".").str[0], table[percentile]))
-    assert by_item["Totalt"] == "57" and by_item["1"] == "67"  # n = 7 and n = 3
+    assert by_item["Totalt"] == "25" and by_item["1"] == "67"  # n = 4 (520 beats 480 only) and n = 3
     assert [by_item[c] for c in "2345678"] == ["–"] * 7  # n = 1 or 2
     caption = messages.t("ui.profile.percentile_caption", "sv", n=3)
     assert "andel jämförbara kommuner med lägre poäng; lika räknas till hälften" in caption
@@ -210,7 +212,7 @@ def test_the_mean_is_named_by_its_filters_in_the_legend_and_the_sentence():
 def test_notes_are_labelled_as_the_datas_and_reference_headers_are_translated():
     at = open_page(PROFILE, **NORSJO)
     line = next(m.value for m in at.markdown if m.value.startswith("ℹ **7\\.5:**"))
-    assert line.startswith("ℹ **7\\.5:** Anmärkning i data: the OCR text reads 3")
+    assert line.startswith("ℹ **7\\.5:** Anmärkning i data: synthetic note\\: the OCR text reads 2")  # md() escapes ":"
     refs = next(d.value for d in at.dataframe if messages.t("ui.col.source", "sv") in d.value.columns)
     assert list(refs.columns) == ["År", "Mått", "Avser", "Nivå", "Kod", "Poäng", "Källa"]
     assert set(refs["Mått"]) <= {"Medelvärde", "Median"} and "Huvudområden" in set(refs["Nivå"])

@@ -19,7 +19,7 @@ def test_norsjo_trend_is_two_segments_with_the_2016_revision_marked():
     data, layout = trend_traces(at)
     by_years = {tuple(tr["x"]): tr for tr in data}
     assert set(by_years) == {(2015, 2017), (2018,)}
-    assert by_years[(2015, 2017)]["y"] == [401, 475] and by_years[(2018,)]["y"] == [509]
+    assert by_years[(2015, 2017)]["y"] == [400, 480] and by_years[(2018,)]["y"] == [520]
     # Nothing is drawn from 2017 to 2018: no trace has points on both sides.
     assert not any(min(tr["x"]) <= 2017 and max(tr["x"]) >= 2018 for tr in data)
     (mark,) = [s for s in layout["shapes"] if s["type"] == "line"]
@@ -34,7 +34,7 @@ def test_self_assessment_is_hollow_and_named_in_the_hover():
     old = next(tr for tr in data if tr["x"] == [2015, 2017])
     assert old["marker"]["symbol"] == ["circle", "circle-open"]
     assert "egen analys" in old["hovertext"][1] and "version 2010" in old["hovertext"][1]
-    assert "+74" in old["hovertext"][1]
+    assert "+80" in old["hovertext"][1]
     new = next(tr for tr in data if tr["x"] == [2018])
     assert "+" not in new["hovertext"][0].split("<br>")[-1]  # no change across the revision
 
@@ -42,7 +42,7 @@ def test_self_assessment_is_hollow_and_named_in_the_hover():
 def test_the_table_shows_changes_only_within_a_version():
     at = open_page(TREND, **NORSJO)
     table = at.dataframe[0].value
-    assert list(table.iloc[:, -1]) == ["", "+74", ""]
+    assert list(table.iloc[:, -1]) == ["", "+80", ""]
 
 
 def test_several_municipalities_and_an_area_from_the_url():
@@ -53,7 +53,7 @@ def test_several_municipalities_and_an_area_from_the_url():
         "Norsjö · version 2010: 1. Offentlighet och demokrati", "Norsjö · version 2016: 1. Offentlighet och demokrati",
         "Kramfors · version 2010: 1. Offentlighet och demokrati"}
     kramfors = next(tr for tr in data if tr["name"].startswith("Kramfors"))
-    assert kramfors["x"] == [2011, 2013] and kramfors["y"] == [51, 58]
+    assert kramfors["x"] == [2011, 2013] and kramfors["y"] == [55, 60]
     assert at.query_params["kommun"] == "2417,2282" and at.query_params["omrade"] == "1"
 
 
@@ -67,12 +67,12 @@ def test_one_revision_line_per_version_whatever_the_order_of_municipalities():
         assert unexpected_errors(at) == []
         data, layout = trend_traces(at)
         lines = [s for s in layout["shapes"] if s["type"] == "line"]
-        assert [(s["x0"], s["x1"]) for s in lines] == [(2016, 2016)]  # points span 2014-2019
+        assert [(s["x0"], s["x1"]) for s in lines] == [(2016, 2016)]  # points span 2015-2019
         assert [a["text"] for a in layout["annotations"]] == ["Version 2016 från 2016"]
         assert all(len(_versions_of(tr)) == 1 for tr in data)  # no trace holds two versions
         by_name = {tr["name"]: tr["x"] for tr in data}
         assert by_name["Vallentuna · version 2016"] == [2017, 2019]
-        assert by_name["Strängnäs · version 2010"] == [2014] and by_name["Strängnäs · version 2016"] == [2016]
+        assert by_name["Norsjö · version 2010"] == [2015, 2017] and by_name["Strängnäs · version 2016"] == [2016]
 
 
 def test_a_2020_score_set_gets_the_2020_revision_line():
@@ -94,9 +94,9 @@ def test_an_area_is_named_per_version_and_a_name_change_is_said_plainly():
         "Hultsfred · version 2020: 2. Samhällsutveckling",
     }
     hultsfred = by_name["Hultsfred · version 2020: 2. Samhällsutveckling"]
-    assert hultsfred["x"] == [2022] and hultsfred["y"] == [67]
-    assert "2. Samhällsutveckling: 67" in hultsfred["hovertext"][0]
-    assert "2. Tillgänglighet och brukarorientering: 63" in by_name[
+    assert hultsfred["x"] == [2022] and hultsfred["y"] == [60]
+    assert "2. Samhällsutveckling: 60" in hultsfred["hovertext"][0]
+    assert "2. Tillgänglighet och brukarorientering: 60" in by_name[
         "Norsjö · version 2016: 2. Tillgänglighet och brukarorientering"]["hovertext"][0]
     names = "; ".join([
         messages.t("ui.trend.area_name_in", "sv", name="Tillgänglighet och brukarorientering", versions="2010, 2016"),

@@ -3,10 +3,12 @@
 import hashlib
 from pathlib import Path
 
-from kompass_data import load_dataset, messages
+from kompass_data import messages
 from kompass_ui.views import md
 
 from .conftest import ROOT, figures, open_page, unexpected_errors
+
+DATASETS = ROOT / "datasets"
 
 UPLOAD = "pages/7_egna_data.py"
 HEADER = "kommunkod,municipality,year,instrument_version,evaluation_kind,level,code,label_published,score,max_score,source,note\n"
@@ -27,10 +29,10 @@ def digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_processing_a_bad_table_locates_every_problem():
+def test_processing_a_bad_table_locates_every_problem(ds):
     from kompass_ui.upload import process_text
 
-    outcome = process_text(BAD, load_dataset(), "sv")
+    outcome = process_text(BAD, ds, "sv")
     assert not outcome.ok and outcome.kind == "table"
     rows = outcome.problems.iloc[:, 0].tolist()
     columns = outcome.problems.iloc[:, 1].tolist()
@@ -38,8 +40,8 @@ def test_processing_a_bad_table_locates_every_problem():
     assert "0–100" in outcome.problems.iloc[0, 2]
 
 
-def test_a_bad_paste_shows_row_level_errors_and_changes_nothing_on_disk():
-    before = digest(ROOT / "datasets")
+def test_a_bad_paste_shows_row_level_errors_and_changes_nothing_on_disk(app_data_dir):
+    before = digest(app_data_dir), digest(DATASETS)
     at = open_page(UPLOAD)
     at.text_area(key="upload_text").input(BAD).run()
     assert at.exception == []
@@ -47,21 +49,21 @@ def test_a_bad_paste_shows_row_level_errors_and_changes_nothing_on_disk():
     problems = at.dataframe[0].value
     assert len(problems) == 4 and problems.iloc[0, 0] == "2" and problems.iloc[0, 1] == "score"
     assert [b for b in at.button if b.key == "add_text"] == []
-    assert digest(ROOT / "datasets") == before
+    assert (digest(app_data_dir), digest(DATASETS)) == before
 
 
-def test_a_bad_file_upload_is_reported_the_same_way():
-    before = digest(ROOT / "datasets")
+def test_a_bad_file_upload_is_reported_the_same_way(app_data_dir):
+    before = digest(app_data_dir)
     at = open_page(UPLOAD)
     at.get("file_uploader")[0].set_value(("mina.csv", BAD.encode("utf-8"), "text/csv"))
     at.run()
     assert at.exception == []
     assert at.error[0].value == md(messages.t("error.invalid_data", "sv", file="mina.csv", count=4))
-    assert digest(ROOT / "datasets") == before
+    assert digest(app_data_dir) == before
 
 
-def test_a_valid_paste_joins_this_session_only_and_never_touches_disk():
-    before = digest(ROOT / "datasets")
+def test_a_valid_paste_joins_this_session_only_and_never_touches_disk(app_data_dir):
+    before = digest(app_data_dir), digest(DATASETS)
     at = open_page(UPLOAD)
     at.text_area(key="upload_text").input(GOOD).run()
     assert unexpected_errors(at) == []
@@ -74,7 +76,7 @@ def test_a_valid_paste_joins_this_session_only_and_never_touches_disk():
     at.query_params["kommun"] = "2282"
     at.switch_page("pages/3_utveckling.py").run()
     (fig,) = figures(at)
-    assert fig["data"][0]["x"] == [2011, 2013, 2015] and fig["data"][0]["y"] == [359, 448, 512]
+    assert fig["data"][0]["x"] == [2011, 2013, 2015] and fig["data"][0]["y"] == [440, 480, 512]
     # ...where data text stays text.
     at.switch_page("pages/2_kommunprofil.py").run()
     assert unexpected_errors(at) == []
@@ -83,7 +85,7 @@ def test_a_valid_paste_joins_this_session_only_and_never_touches_disk():
     other = open_page("pages/3_utveckling.py", kommun="2282")
     (fig,) = figures(other)
     assert fig["data"][0]["x"] == [2011, 2013]
-    assert digest(ROOT / "datasets") == before
+    assert (digest(app_data_dir), digest(DATASETS)) == before
 
 
 def test_a_pasted_report_is_read_with_its_flags_before_anything_is_added():
@@ -149,32 +151,30 @@ def test_a_later_upload_of_the_same_score_set_wins():
     def script():
         import streamlit as st
 
-        from kompass_data import load_dataset
-        from kompass_ui.state import add_upload, dataset
+        from kompass_ui.state import add_upload, dataset, shipped_dataset
         from kompass_ui.upload import process_text
 
         header = "kommunkod,municipality,year,instrument_version,evaluation_kind,level,code,label_published,score,max_score,source,note\n"
         for total in st.session_state["totals"]:
             row = f"2282,Kramfors,2015,2010,full,total,total,Totalt,{total},800,https://example.org/k,\n"
-            add_upload(f"k{total}.csv", process_text(header + row, load_dataset(), "sv").scores)
+            add_upload(f"k{total}.csv", process_text(header + row, shipped_dataset(), "sv").scores)
         sets = dataset().score_sets
         st.markdown(str(float(sets.loc[sets["score_set_id"] == "2282:2015:2010:full", "total"].iloc[0])))
 
     for totals, expected in (([500, 600], "600.0"), ([600, 500], "500.0")):
-        at = AppTest.from_function(script)
+        at = AppTest.from_function(script, default_timeout=60)
         at.session_state["totals"] = totals
         at.run()
         assert at.exception == []
         assert at.markdown[-1].value == expected
 
 
-def test_files_that_are_not_tables_or_reports_are_refused_with_a_message():
+def test_files_that_are_not_tables_or_reports_are_refused_with_a_message(ds):
     import io
     import zipfile
 
     from kompass_ui.upload import process_bytes
 
-    ds = load_dataset()
     fake_xlsx = io.BytesIO()
     with zipfile.ZipFile(fake_xlsx, "w") as zf:
         zf.writestr("hello.txt", "not a workbook")

@@ -31,7 +31,8 @@ def test_seed_gives_exactly_the_norsjo_rows(seed):
     # Every column except `source` is compared: the shipped rows cite the seed report, ingest writes
     # "ingested from <file>".
     shipped = pd.read_csv(SCORES, dtype=str, keep_default_na=False)
-    shipped = shipped[shipped["kommunkod"] == "2417"]
+    # The report's three score sets; a later Norsjö evaluation added to datasets/ is not in the report.
+    shipped = shipped[(shipped["kommunkod"] == "2417") & shipped["year"].isin(["2015", "2017", "2018"])]
     cols = [c for c in COLUMNS if c != "source"]
     want = _as_text(shipped[cols].assign(score=shipped["score"].astype(float), max_score=shipped["max_score"].astype(float)))
     got = _as_text(seed.scores[cols])
