@@ -20,7 +20,8 @@ def test_parquet_agrees_with_csv(name):
     from_csv = _read_csv_typed(DATASETS / csv_name, columns)
     parquet_path = DATASETS / PARQUET_DIR / f"{name}.parquet"
     from_parquet = pq.read_table(parquet_path).to_pandas().astype({c: d for c, (d, _doc) in columns.items()})
-    pd.testing.assert_frame_equal(from_csv, from_parquet)
+    # Fails after a hand edit of a CSV: run `python -m kompass_data build` and commit datasets/parquet.
+    pd.testing.assert_frame_equal(from_csv, from_parquet, obj=f"{name}.parquet vs {csv_name} (stale cache?)")
     meta = pq.read_schema(parquet_path).metadata[b"kompass"].decode()
     assert csv_name in meta and "codebook" in meta
 
@@ -145,4 +146,5 @@ def test_shipped_derived_tables_are_fresh():
 
     hashes = {name: _sha256(DATASETS / csv_name) for name, (csv_name, _c) in _TABLES.items()}
     for name in ("flags", "score_sets"):
-        assert _recorded_hash(DATASETS / PARQUET_DIR / f"_{name}.parquet", "inputs_sha256") == _derived_key(hashes)
+        assert _recorded_hash(DATASETS / PARQUET_DIR / f"_{name}.parquet", "inputs_sha256") == _derived_key(hashes), (
+            "datasets/parquet is stale: run `python -m kompass_data build`")
