@@ -144,24 +144,24 @@ def _line(out: str, code: str) -> list[str]:
     return next(line.split() for line in out.splitlines() if line.split()[:1] == [code])
 
 
-def test_peers_table_has_a_decimal_comma_in_swedish_and_a_point_in_english(capsys):
-    # Norsjö 2018: area 2 scored 63 against a peer mean of 61.5 (Enköping 62, Strängnäs 61).
-    code, out, err = run(capsys, "peers", "Norsjö:2018", "--lang", "sv")
+def test_peers_table_has_a_decimal_comma_in_swedish_and_a_point_in_english(capsys, fixture_dir):
+    # Synthetic Norsjö 2018 (tests/fixtures.py): area 2 scored 60 against a peer mean of 65.5 (Enköping 70, Mölndal 61).
+    code, out, err = run(capsys, "peers", "Norsjö:2018", "--lang", "sv", "--data-dir", str(fixture_dir))
     assert code == 0
-    assert _line(out, "2")[-8:-4] == ["63,0", "2", "61,5", "61,5"]
+    assert _line(out, "2")[-8:-4] == ["60,0", "2", "65,5", "65,5"]
     assert err.startswith("Jämförelsekommuner: ")
-    code, out, err = run(capsys, "peers", "Norsjö:2018", "--lang", "en")
-    assert _line(out, "2")[-8:-4] == ["63.0", "2", "61.5", "61.5"]
+    code, out, err = run(capsys, "peers", "Norsjö:2018", "--lang", "en", "--data-dir", str(fixture_dir))
+    assert _line(out, "2")[-8:-4] == ["60.0", "2", "65.5", "65.5"]
     assert err.startswith("Peers: ")
 
 
-def test_peers_json_stays_numeric_and_flags_carry_key_params_and_text(capsys):
-    code, out, err = run(capsys, "peers", "Norsjö:2017", "--format", "json", "--lang", "sv")
+def test_peers_json_stays_numeric_and_flags_carry_key_params_and_text(capsys, fixture_dir):
+    code, out, err = run(capsys, "peers", "Norsjö:2017", "--format", "json", "--lang", "sv", "--data-dir", str(fixture_dir))
     payload = json.loads(out)
-    assert payload["total"]["score"] == 475.0 and isinstance(payload["total"]["peer_mean"], float)
+    assert payload["total"]["score"] == 480.0 and isinstance(payload["total"]["peer_mean"], float)
     flag = next(f for f in payload["flags"] if f["check"] == "total_vs_areas")
-    assert flag["key"] == "flag.total_vs_areas" and flag["params"] == {"total": 475.0, "sum": 455.0, "diff": 20.0}
-    assert flag["message"].startswith("Publicerad totalpoäng 475")
+    assert flag["key"] == "flag.total_vs_areas" and flag["params"] == {"total": 480.0, "sum": 460.0, "diff": 20.0}
+    assert flag["message"].startswith("Publicerad totalpoäng 480")
 
 
 def test_info_counts_with_plural_forms(capsys):
@@ -233,15 +233,15 @@ def test_display_tables_read_in_the_language_and_stay_numbers():
     assert list(missing_as(frame, lang="en")["gap"]) == ["61.3", "–"]
 
 
-def test_figures_use_the_language_for_numbers(shipped):
+def test_figures_use_the_language_for_numbers(ds):
     from kompass_data import compare
     from kompass_data.figures import radar
 
-    ref = compare.parse_score_set(shipped, "Norsjö:2018")
-    result = compare.peer_comparison(shipped, ref, compare.PeerFilter(), "sv")
+    ref = compare.parse_score_set(ds, "Norsjö:2018")  # synthetic: area 2 peer mean 65.5 over n = 2
+    result = compare.peer_comparison(ds, ref, compare.PeerFilter(), "sv")
     sv = radar(result, lang="sv").to_plotly_json()
     en = radar(result, lang="en").to_plotly_json()
     assert sv["layout"]["separators"].startswith(",") and en["layout"]["separators"].startswith(".")
     peer_sv = " ".join(str(h) for tr in sv["data"] for h in (tr.get("hovertext") or []))
     peer_en = " ".join(str(h) for tr in en["data"] for h in (tr.get("hovertext") or []))
-    assert "61,5 (n = 2)" in peer_sv and "61.5 (n = 2)" in peer_en
+    assert "65,5 (n = 2)" in peer_sv and "65.5 (n = 2)" in peer_en
