@@ -56,20 +56,21 @@ def _truncate(path, keep=600):
 
 
 @pytest.mark.parametrize("cache", ["scores", "municipalities", "_flags", "_score_sets"])
-def test_a_truncated_cache_is_rebuilt_from_the_csv_and_said(data_dir, shipped, cache):
+def test_a_truncated_cache_is_rebuilt_from_the_csv_and_said(data_dir, ds, cache):
+    # data_dir and ds are the same synthetic folder (tests/fixtures.py): one damaged, one intact.
     _truncate(data_dir / "parquet" / f"{cache}.parquet")
     with pytest.warns(DataNotice, match="rebuilt"):
-        ds = load_dataset(data_dir)
-    assert [n.key for n in ds.notices] == ["notice.parquet_rebuilt"]
-    assert f"{cache}.parquet" in ds.notices[0].message("sv")
-    pd.testing.assert_frame_equal(ds.scores, shipped.scores)
-    pd.testing.assert_frame_equal(ds.score_sets, shipped.score_sets)
+        loaded = load_dataset(data_dir)
+    assert [n.key for n in loaded.notices] == ["notice.parquet_rebuilt"]
+    assert f"{cache}.parquet" in loaded.notices[0].message("sv")
+    pd.testing.assert_frame_equal(loaded.scores, ds.scores)
+    pd.testing.assert_frame_equal(loaded.score_sets, ds.score_sets)
     with warnings.catch_warnings():
         warnings.simplefilter("error", DataNotice)
         assert load_dataset(data_dir).notices == ()  # rebuilt: the next load is quiet
 
 
-def test_a_damaged_cache_in_a_read_only_folder_is_read_around(data_dir, shipped, monkeypatch):
+def test_a_damaged_cache_in_a_read_only_folder_is_read_around(data_dir, ds, monkeypatch):
     _truncate(data_dir / "parquet" / "scores.parquet")
 
     def read_only(*_args, **_kw):
@@ -77,10 +78,10 @@ def test_a_damaged_cache_in_a_read_only_folder_is_read_around(data_dir, shipped,
 
     monkeypatch.setattr(store, "_atomic_write", read_only)
     with pytest.warns(DataNotice):
-        ds = load_dataset(data_dir)
-    assert [n.key for n in ds.notices] == ["notice.parquet_damaged"]
-    assert "python -m kompass_data build" in ds.notices[0].message("en")
-    pd.testing.assert_frame_equal(ds.scores, shipped.scores)
+        loaded = load_dataset(data_dir)
+    assert [n.key for n in loaded.notices] == ["notice.parquet_damaged"]
+    assert "python -m kompass_data build" in loaded.notices[0].message("en")
+    pd.testing.assert_frame_equal(loaded.scores, ds.scores)
 
 
 def test_the_cli_says_the_cache_was_rebuilt(capsys, data_dir):
