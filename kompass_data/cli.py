@@ -286,6 +286,18 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_report(args) -> int:
+    """The benchmark report of one score set: one self-contained, printable HTML file."""
+    from .report import render_report, write_report
+
+    ds = load_dataset(args.data_dir)
+    ref = compare.parse_score_set(ds, args.score_set)
+    html_text = render_report(ds, ref, _peer_filter(ds, args), _lang(args))
+    path = write_report(html_text, args.output, data_dir=args.data_dir)
+    _say(f"{messages.t('report.written', _lang(args), path=str(path), kb=len(html_text.encode('utf-8')) // 1024)}")
+    return EXIT_OK
+
+
 def cmd_build(args) -> int:
     """Rebuild the typed Parquet files from the CSVs."""
     for path in build_parquet(args.data_dir):
@@ -430,6 +442,9 @@ def build_parser(lang: str = messages.DEFAULT_LANGUAGE) -> argparse.ArgumentPars
     p.add_argument("--year-to", type=int, metavar=h("metavar.year"), help=h("opt.year_to"))
     p.add_argument("--format", choices=FORMATS, help=h("opt.export_format"))
     p.add_argument("-o", "--output", required=True, metavar=h("metavar.file"), help=h("opt.export_output"))
+    p = command("report", [common, peer], cmd_report)
+    p.add_argument("score_set", metavar=h("metavar.score_set"), help=h("arg.score_set"))
+    p.add_argument("-o", "--output", required=True, metavar=h("metavar.out_html"), help=h("opt.report_output"))
     command("build", [common], cmd_build)
     p = command("ingest", [common], cmd_ingest)
     p.add_argument("file", metavar=h("metavar.file"), help=h("arg.report_file"))

@@ -162,26 +162,29 @@ def table_bytes(table: pd.DataFrame, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def check_export_target(path: Path, data_dir: Path | None) -> None:
-    """Refuse targets where an export would destroy something: the data folder, devices, others' codebooks."""
+def check_output_path(path: Path, data_dir: Path | None) -> None:
+    """Refuse an output file where writing would destroy something: inside the data folder, a device, a link."""
     from .errors import UsageError
 
-    def refuse(reason: str):
-        raise UsageError(f"error.export_{reason}", path=str(path))
-
-    resolved = path.resolve()
-    if data_dir is not None and resolved.is_relative_to(Path(data_dir).resolve()):
-        refuse("inside_data_dir")
+    if data_dir is not None and path.resolve().is_relative_to(Path(data_dir).resolve()):
+        raise UsageError("error.export_inside_data_dir", path=str(path))
     if path.exists() and not path.is_file() or path.is_symlink():
-        refuse("not_a_file")
-    codebook = resolved.parent / "datapackage.json"
+        raise UsageError("error.export_not_a_file", path=str(path))
+
+
+def check_export_target(path: Path, data_dir: Path | None) -> None:
+    """check_output_path(), and no overwriting of a datapackage.json that another tool wrote."""
+    from .errors import UsageError
+
+    check_output_path(path, data_dir)
+    codebook = path.resolve().parent / "datapackage.json"
     if codebook.exists():
         try:
             ours = json.loads(codebook.read_text(encoding="utf-8")).get("name") == "kommunkompassen-export"
         except (OSError, ValueError, AttributeError):
             ours = False
         if not ours:
-            refuse("foreign_codebook")
+            raise UsageError("error.export_foreign_codebook", path=str(path))
 
 
 def write_export(

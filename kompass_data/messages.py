@@ -287,6 +287,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.metavar.dir": {"sv": "MAPP", "en": "DIR"},
     "cli.metavar.file": {"sv": "FIL", "en": "FILE"},
     "cli.metavar.out_csv": {"sv": "UT.csv", "en": "OUT.csv"},
+    "cli.metavar.out_html": {"sv": "FIL.html", "en": "FILE.html"},
     "cli.metavar.year": {"sv": "ÅR", "en": "YEAR"},
     "cli.metavar.kommun": {"sv": "KOMMUN", "en": "KOMMUN"},
     "cli.metavar.score_set": {"sv": "KOMMUN:ÅR", "en": "KOMMUN:YEAR"},
@@ -325,6 +326,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Skriver den filtrerade långa tabellen (formelsäker) med datapackage.json bredvid.",
         "en": "Writes the filtered long table (formula-safe) with datapackage.json beside it.",
     },
+    "cli.cmd.report": {"sv": "jämförelserapporten för en poänguppsättning (en HTML-fil)", "en": "the benchmark report of a score set (one HTML file)"},
+    "cli.cmd.report.description": {
+        "sv": "Skriver en fristående HTML-fil som öppnas utan internet och skrivs ut på A4: profil mot jämförelsegruppen, områden, delområden, utveckling per version, flaggor, styrkor och förbättringsmöjligheter, källor och metod. Samma fil som nedladdningen på Kommunprofil.",
+        "en": "Writes one self-contained HTML file that opens offline and prints on A4: profile against the peer group, areas, sub-areas, development per version, flags, strengths and improvement areas, sources and method. The same file as the download on Kommunprofil.",
+    },
+    "cli.opt.report_output": {"sv": "rapportens fil (.html); aldrig i datakatalogen", "en": "the report's file (.html); never inside the data folder"},
     "cli.cmd.build": {"sv": "bygg om Parquet-filerna från CSV-filerna", "en": "rebuild the Parquet files from the CSVs"},
     "cli.cmd.build.description": {
         "sv": "Bygger om de typade Parquet-filerna, flaggorna och tabellen över poänguppsättningar från CSV-filerna.",
@@ -871,6 +878,107 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.upload.session_empty": {"sv": "Inga ännu.", "en": "None yet."},
     "ui.upload.session_count": {"sv": "{n} poänguppsättningar från dina filer.", "en": "{n} score sets from your files."},
     "ui.upload.remove": {"sv": "Ta bort {name}", "en": "Remove {name}"},
+    # --- the benchmark report (report.py, templates/report.html) ------------------
+    "report.title": {"sv": "Kommunkompassen: {name}", "en": "Kommunkompassen: {name}"},
+    "report.made": {"sv": "Framtagen", "en": "Made"},
+    "report.made_by": {"sv": "Rapporten togs fram {made} ur dataversion {data_version}.", "en": "Report made on {made} from data version {data_version}."},
+    "report.data_version": {"sv": "Dataversion", "en": "Data version"},
+    "report.page": {"sv": "Sida", "en": "Page"},
+    "report.version_n": {"sv": "Version {version}", "en": "Version {version}"},
+    "report.rule": {
+        "sv": "Poängen jämförs bara med poäng från samma version av Kommunkompassen (här version {version}): instrumentet reviderades 2010, 2016 och 2020, och en ny version ger normalt lägre poäng för samma arbetssätt.",
+        "en": "Scores are compared only with scores from the same version of Kommunkompassen (here version {version}): the instrument was revised in 2010, 2016 and 2020, and a new version normally scores the same practice lower.",
+    },
+    "report.h_profile": {"sv": "Profil mot jämförelsegruppen", "en": "Profile against the peer group"},
+    "report.h_areas": {"sv": "Huvudområden", "en": "Main areas"},
+    "report.h_references": {"sv": "Publicerade referensvärden för versionen", "en": "Published reference values of the version"},
+    "report.h_subareas": {"sv": "Delområden, svagast först", "en": "Sub-areas, weakest first"},
+    "report.h_trend": {"sv": "Utveckling, en version i taget", "en": "Development, one version at a time"},
+    "report.h_findings": {"sv": "Styrkor och förbättringsmöjligheter", "en": "Strengths and improvement areas"},
+    "report.h_method": {"sv": "Metod", "en": "Method"},
+    "report.h_sources": {"sv": "Källor", "en": "Sources"},
+    "report.group_version": {"sv": "kommuner utvärderade med version {version}", "en": "municipalities evaluated with version {version}"},
+    "report.peer_series": {"sv": "Medelvärde, {group} (n = {n})", "en": "Mean, {group} (n = {n})"},
+    "report.reference_series": {"sv": "Publicerat: {statistic} {year}, {population}", "en": "Published: {statistic} {year}, {population}"},
+    "report.chart_title": {"sv": "{name} · version {version} mot {group}", "en": "{name} · version {version} against {group}"},
+    "report.trend_title": {"sv": "{name}: totalpoäng per version", "en": "{name}: total score per version"},
+    "report.summary": {
+        "sv": "Över jämförelsevärdet i {above} och under i {below} av {counted} områden med minst {n} jämförbara kommuner ({left_out} områden med färre räknas inte).",
+        "en": "Above the comparator in {above} and below in {below} of {counted} areas with at least {n} peer municipalities ({left_out} areas with fewer are not counted).",
+    },
+    "report.summary_none": {
+        "sv": "Inget område har minst {n} jämförbara kommuner, så inget område räknas som över eller under ett medelvärde.",
+        "en": "No area has at least {n} peer municipalities, so no area is counted as above or below a mean.",
+    },
+    "report.total_position": {
+        "sv": "Totalpoängen är plats {rank} av {n} bland SKR:s utvärderingar med version {version}.",
+        "en": "The total ranks {rank} of {n} among SKR's evaluations with version {version}.",
+    },
+    "report.radar_caption": {
+        "sv": "Poäng per huvudområde (0–100) mot medelvärdet för {group}. Medelvärden av färre än {n} kommuner är inga riktmärken: tabellen nedan namnger dem.",
+        "en": "Score per main area (0–100) against the mean of {group}. Means of fewer than {n} municipalities are no benchmarks: the table below names them.",
+    },
+    "report.source_line": {"sv": "Källa: SKR Kommunkompassen; sammanställning: {product}.", "en": "Source: SKR Kommunkompassen; compiled by {product}."},
+    "report.only_total": {"sv": "Bara totalpoängen är publicerad för den här utvärderingen.", "en": "Only the total is published for this evaluation."},
+    "report.col_comparator": {"sv": "Jämförelse", "en": "Comparator"},
+    "report.col_basis": {"sv": "Bygger på", "en": "Based on"},
+    "report.col_subarea": {"sv": "Delområde", "en": "Sub-area"},
+    "report.col_position": {"sv": "Placering inom versionen", "en": "Position within the version"},
+    "report.mean_of_n": {"sv": "medelvärde av {n} kommuner", "en": "mean of {n} municipalities"},
+    "report.against_named": {"sv": "mot {names} (för få för ett medelvärde)", "en": "against {names} (too few for a mean)"},
+    "report.no_comparator": {"sv": "ingen jämförbar kommun", "en": "no peer municipality"},
+    "report.areas_caption": {
+        "sv": "Skillnad visas bara där jämförelsen bygger på minst {n} kommuner. Flaggor står vid talen de gäller.",
+        "en": "Differences are shown only where the comparison rests on at least {n} municipalities. Flags stand beside the numbers they concern.",
+    },
+    "report.references_caption": {
+        "sv": "Publicerade referensvärden visas bredvid; de blandas aldrig in i det beräknade medelvärdet.",
+        "en": "Published reference values are shown beside; they are never mixed into the computed mean.",
+    },
+    "report.subareas_caption": {
+        "sv": "{n} delområden ordnade efter andel av maxpoängen, lägst först.",
+        "en": "{n} sub-areas ordered by share of the maximum, lowest first.",
+    },
+    "report.trend_caption": {
+        "sv": "Varje version är en egen serie. Förändring räknas bara mellan två SKR-utvärderingar i samma version; placeringen säger var totalen står bland versionens utvärderingar.",
+        "en": "Each version is a series of its own. A change is computed only between two SKR evaluations in the same version; the position says where the total stands among the version's evaluations.",
+    },
+    "report.trend_chart_caption": {
+        "sv": "Linjerna binds aldrig ihop över en revision. Ihåliga punkter är egna analyser.",
+        "en": "Lines are never joined across a revision. Hollow points are self-assessments.",
+    },
+    "report.position": {"sv": "plats {rank} av {n} (version {version})", "en": "{rank} of {n} (version {version})"},
+    "report.revision": {"sv": "Version {version}", "en": "Version {version}"},
+    "report.no_change_kind": {
+        "sv": "ingen förändring: en egen analys och en SKR-utvärdering är olika mätningar",
+        "en": "no change: a self-assessment and an SKR evaluation are different measurements",
+    },
+    "report.no_change_flag": {
+        "sv": "ingen förändring: totalen är flaggad",
+        "en": "no change: the total is flagged",
+    },
+    "report.strengths": {"sv": "Styrkor", "en": "Strengths"},
+    "report.improvements": {"sv": "Förbättringsmöjligheter", "en": "Improvement areas"},
+    "report.method_peers": {
+        "sv": "Jämförelsegrupp: {group}. Varje kommun räknas en gång, med sin senaste SKR-utvärdering i versionen; kommunen själv räknas inte; egna analyser räknas inte. Där färre än {n} kommuner finns namnges de i stället för att kallas medelvärde.",
+        "en": "Peer group: {group}. Each municipality counts once, with its latest SKR evaluation in the version; the municipality itself does not count; self-assessments do not count. Where fewer than {n} municipalities exist they are named instead of being called a mean.",
+    },
+    "report.method_versions": {
+        "sv": "Versioner jämförs inte: instrumentet ändrades vid varje revision, så en skillnad över en revision säger inget om förändrat arbetssätt. Över en revision visas i stället placeringen inom respektive version.",
+        "en": "Versions are not compared: the instrument changed at each revision, so a difference across a revision says nothing about changed practice. Across a revision the position within each version is shown instead.",
+    },
+    "report.method_changes": {
+        "sv": "Publicerade tal som inte stämmer med varandra behålls som de publicerades och flaggas.",
+        "en": "Published figures that disagree are kept as published and flagged.",
+    },
+    "report.peers_used": {"sv": "Jämförelsekommuner ({n}):", "en": "Peer municipalities ({n}):"},
+    "report.no_peers": {"sv": "Ingen annan kommun i gruppen har poäng i versionen.", "en": "No other municipality in the group has scores in the version."},
+    "report.written": {"sv": "Rapport skriven: {path} ({kb} kB).", "en": "Report written: {path} ({kb} kB)."},
+    "report.download": {"sv": "Ladda ner rapport (HTML, för utskrift)", "en": "Download report (HTML, printable)"},
+    "report.download_help": {
+        "sv": "En fristående fil: öppnas utan internet, skrivs ut på A4. Samma fil som kommandot report ger.",
+        "en": "One self-contained file: opens offline, prints on A4. The same file the report command gives.",
+    },
     # --- end UI -----------------------------------------------------------------
 }
 

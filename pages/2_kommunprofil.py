@@ -5,6 +5,7 @@ import streamlit as st
 from kompass_data import peer_comparison
 from kompass_data.compare import THIN_N
 from kompass_data.figures import radar, subarea_bars
+from kompass_data.report import report_download, report_file_name
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
@@ -42,6 +43,12 @@ def main() -> None:
     st.caption(t(f"ui.kind_long.{ref.evaluation_kind}") + (" · " + t("ui.session_data") if ref.id in _session_ids(ds) else ""))
     for message in flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]:
         st.warning(md(message), icon=":material/flag:")
+    # Made on click (deferred), by the same library call as the CLI's `report`: the same file.
+    st.download_button(
+        t("report.download"), data=report_download(ds, ref, peer_filter, lang(), group),
+        file_name=report_file_name(ref), mime="text/html", help=t("report.download_help"),
+        icon=":material/description:", on_click="ignore",
+    )
 
     table = comparison.table
     areas = table[table["code"] != "total"]
