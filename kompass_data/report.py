@@ -15,32 +15,23 @@ import numpy as np
 import pandas as pd
 
 from . import messages
+from .checks import flag_messages
+from .formats import MISSING, is_missing, number
+from .formats import date as formats_date
 from .compare import ITEM_CODES, THIN_N, PeerComparison, PeerFilter, ScoreSetRef, percentile_of, trend
 from .instruments import AREA_CODES
 from .schema import score_set_ids
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 PRODUCT = "Kommunkompassen analytics"
-LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 # Sub-areas are listed weakest first; the list stays short enough for the report's page budget.
 SUBAREA_ROWS = 60
 
 
-def number(value, lang: str, digits: int = 1) -> str:
-    """61.25 -> '61,3' (sv) / '61.3' (en); whole numbers without decimals; missing -> '–'."""
-    from babel.numbers import format_decimal
-
-    if value is None or pd.isna(value):
-        return "–"
-    value = round(float(value), digits)
-    pattern = "#,##0" if value == int(value) else "#,##0." + "0" * digits
-    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "sv_SE"))
-
-
 def signed(value, lang: str) -> str:
     """+20 / −3,5: a difference with its sign (a real minus sign, as typeset)."""
-    if value is None or pd.isna(value):
-        return "–"
+    if is_missing(value):
+        return MISSING
     text = number(abs(float(value)), lang)
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
@@ -98,7 +89,7 @@ def _set_flags(ds, ref: ScoreSetRef, lang: str) -> pd.DataFrame:
     f = ds.flags
     mine = f[(f["kommunkod"] == ref.kommunkod) & (f["year"] == ref.year)]
     mine = mine[score_set_ids(mine) == ref.id]
-    return mine.assign(text=mine[f"message_{lang}"].astype(str))
+    return mine.assign(text=flag_messages(mine, lang).astype(str))
 
 
 def _comparator(comparison: PeerComparison, lang: str) -> dict[str, str]:
@@ -186,8 +177,8 @@ def _trend(ds, ref: ScoreSetRef, lang: str) -> tuple[list[dict], list, list]:
         points, previous = [], None
         for row in part.itertuples():
             point_ref = ScoreSetRef(ref.kommunkod, ref.municipality, int(row.year), version, str(row.evaluation_kind))
-            texts = flags.loc[(flag_ids == point_ref.id) & (flags["code"].astype(str) == "total"),
-                              f"message_{lang}"].astype(str).tolist()
+            mine = flags[(flag_ids == point_ref.id) & (flags["code"].astype(str) == "total")]
+            texts = flag_messages(mine, lang).astype(str).tolist()
             change, change_note = "–", ""
             if previous is not None:
                 if previous["kind"] != point_ref.evaluation_kind or "self" in (previous["kind"], point_ref.evaluation_kind):
@@ -268,7 +259,7 @@ def report_context(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(),
         "version": ref.instrument_version,
         "period": view.period,
         "kind": t(f"ui.kind_long.{ref.evaluation_kind}"),
-        "made": (made or _dt.date.today()).isoformat(),
+        "made": formats_date(made or _dt.date.today(), lang),
         "data_version": _data_version(ds),
         "product": PRODUCT,
         "group": group,
@@ -341,4 +332,4 @@ def render_report(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), 
     return env.get_template("report.html").render(**context)
 
 
-__all__ = ["render_report", "write_report", "report_download", "report_file_name", "report_context", "position_in_version", "Position", "number", "ITEM_CODES"]
+__all__ = ["render_report", "write_report", "report_download", "report_file_name", "report_context", "position_in_version", "Position"]

@@ -9,7 +9,7 @@ import pytest
 
 from kompass_data import parse_score_set
 from kompass_data.cli import main
-from kompass_data.report import number, position_in_version, render_report, report_file_name
+from kompass_data.report import position_in_version, render_report, report_file_name, signed
 
 TODAY = _dt.date(2026, 11, 27)
 
@@ -27,7 +27,7 @@ def html_sv(ds, norsjo):
 def test_names_the_score_set_and_its_version(html_sv):
     assert "<title>Kommunkompassen: Norsjö 2018</title>" in html_sv
     assert "2016 (2016–2019)" in html_sv
-    assert "2026-11-27" in html_sv
+    assert "27 november 2026" in html_sv
 
 
 def test_is_self_contained(html_sv):
@@ -73,11 +73,9 @@ def test_english_report(ds, norsjo):
     assert "against Enköping 2018, Mölndal 2016 (too few for a mean)" in html_en
 
 
-def test_numbers_follow_the_language():
-    assert number(61.25, "sv") == "61,3"
-    assert number(61.25, "en") == "61.3"
-    assert number(1234, "sv") == "1\xa0234"
-    assert number(float("nan"), "sv") == "–"
+def test_differences_carry_their_sign_in_the_language():
+    assert signed(5.25, "sv") == "+5,3" and signed(-5.25, "en") == "−5.3" and signed(0, "sv") == "±0"
+    assert signed(float("nan"), "sv") == "–"
 
 
 def test_markup_in_data_stays_text(ds, norsjo, monkeypatch):
