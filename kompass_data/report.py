@@ -59,6 +59,11 @@ def position_in_version(ds, ref: ScoreSetRef) -> Position | None:
     return Position(int((totals > value).sum()) + 1, int(totals.size), percentile_of(value, totals))
 
 
+def today() -> _dt.date:
+    """The date a report is made (one place, so that tests can fix it)."""
+    return _dt.date.today()
+
+
 def _data_version(ds) -> str:
     """A short content hash of the scores the report was made from, and how many score sets they hold."""
     digest = hashlib.sha256(ds.scores.to_csv(index=False).encode("utf-8")).hexdigest()[:12]
@@ -259,7 +264,7 @@ def report_context(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(),
         "version": ref.instrument_version,
         "period": view.period,
         "kind": t(f"ui.kind_long.{ref.evaluation_kind}"),
-        "made": formats_date(made or _dt.date.today(), lang),
+        "made": formats_date(made or today(), lang),
         "data_version": _data_version(ds),
         "product": PRODUCT,
         "group": group,
