@@ -20,6 +20,14 @@ def run_page(body: Callable[[], None]) -> None:
     if ensure_router():
         return
     try:
+        # What the data layer noticed while loading (a damaged cache it rebuilt from the CSVs), said once a session.
+        from .state import dataset
+
+        notices = getattr(dataset(), "notices", ())
+        if notices and not st.session_state.get("_notices_said"):
+            st.session_state["_notices_said"] = True
+            for notice in notices:
+                st.info(notice.message(lang()), icon=":material/build:")
         body()
     except KompassError as exc:
         st.error(exc.message(lang()))
