@@ -102,6 +102,29 @@ EVALUATION_COLUMNS: dict[str, tuple[object, str]] = {
     "note": (TEXT, "Remarks"),
 }
 
+KOLADA_KPI_COLUMNS: dict[str, tuple[object, str]] = {
+    "kpi": (TEXT, "Kolada KPI id, e.g. N00090"),
+    "title": (TEXT, "Kolada's title of the KPI (Swedish)"),
+    "description": (TEXT, "Kolada's definition, naming the producer (SCB, SKR, Valmyndigheten …)"),
+    "unit": (TEXT, "Unit of the value"),
+    "higher_is_better": (TEXT, "yes, no or unknown: this project's reading, not Kolada's"),
+    "proposed_area": (TEXT, "Kommunkompassen area (1-8) this project proposes the KPI sits beside; not SKR's mapping; empty for context"),
+    "why": (TEXT, "Why the KPI was chosen (this project's note)"),
+    "caveat_sv": (TEXT, "What to keep in mind when reading the KPI beside scores (Swedish)"),
+    "caveat_en": (TEXT, "What to keep in mind when reading the KPI beside scores (English)"),
+    "first_year": ("int16", "First year with a value"),
+    "last_year": ("int16", "Last year with a value"),
+    "municipalities_covered": ("int16", "Municipalities with at least one value"),
+    "source": (TEXT, "Where the values were taken from (repository, files, commit)"),
+}
+
+KOLADA_VALUE_COLUMNS: dict[str, tuple[object, str]] = {
+    "kommunkod": (TEXT, "SCB municipality code"),
+    "year": ("int16", "Year the value refers to"),
+    "kpi": (TEXT, "Kolada KPI id (see kolada_kpis.csv)"),
+    "value": ("float64", "Value as in Kolada (gender total, municipality level)"),
+}
+
 # table name -> (csv file, columns); the order is the build order.
 TABLES: dict[str, tuple[str, dict[str, tuple[object, str]]]] = {
     "scores": ("scores.csv", SCORE_COLUMNS),
@@ -111,7 +134,12 @@ TABLES: dict[str, tuple[str, dict[str, tuple[object, str]]]] = {
     "instrument_versions": ("instrument_versions.csv", VERSION_COLUMNS),
     "municipalities": ("municipalities.csv", MUNICIPALITY_COLUMNS),
     "evaluations_known": ("evaluations_known.csv", EVALUATION_COLUMNS),
+    "kolada_kpis": ("kolada_kpis.csv", KOLADA_KPI_COLUMNS),
+    "kolada_values": ("kolada_values.csv", KOLADA_VALUE_COLUMNS),
 }
+# Outcome data beside the scores: a data folder without them still loads (empty tables), scores never need them.
+OPTIONAL_TABLES: frozenset[str] = frozenset({"kolada_kpis", "kolada_values"})
+REQUIRED_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in OPTIONAL_TABLES)
 
 
 def apply_types(frame: pd.DataFrame, columns: dict[str, tuple[object, str]]) -> pd.DataFrame:
@@ -186,6 +214,27 @@ def frictionless_fields(columns: dict[str, tuple[object, str]]) -> list[dict]:
     return fields
 
 
+# The compilation and the code; the published scores are facts with their sources, Kolada has its own terms.
+LICENSES: tuple[dict, ...] = (
+    {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+     "title": "Creative Commons Attribution 4.0 (this compilation: selection, structure, flags, codebook)"},
+    {"name": "MIT", "path": "https://opensource.org/license/mit",
+     "title": "MIT (the code that compiles, checks and exports the data)"},
+)
+KOLADA_CREDIT = "Källa: Kolada"
+DATA_SOURCES: tuple[dict, ...] = (
+    {"title": "SKR/SKL Kommunkompassen evaluation reports and the municipalities' own pages, as published "
+              "(each score row's source column names its page or report)",
+     "path": "https://skr.se/skr/demokratiledningstyrning/styrningochledning/kommunkompassen.html"},
+    {"title": "Kolada (RKA): outcome and context KPIs beside the scores. " + KOLADA_CREDIT + ". Free use with this "
+              "credit; processed figures (e.g. correlations, nearest-year matches) are this project's, not Kolada's. "
+              "Taken from the open-numbers/ddf--kolada--dump snapshot (commit 57f4d84df127c67a9ecb94a428f062e66191036d).",
+     "path": "https://www.kolada.se/"},
+    {"title": "Municipality codes and counties: sjbrg/swedish-geodata (CC0 1.0), from SCB; SKR municipality groups 2017",
+     "path": "https://github.com/sjbrg/swedish-geodata"},
+)
+
+
 def dataset_package() -> dict:
     """The Frictionless Data Package of the shipped dataset: every table, its fields and sources."""
     return {
@@ -194,7 +243,8 @@ def dataset_package() -> dict:
         "title": "Kommunkompassen scores, references, instrument catalogue and municipalities",
         "description": "Published Kommunkompassen scores (SKR), one row per published number. "
         "Comparable only within one instrument_version. See SOURCES.md.",
-        "sources": [{"title": "Per-row source column; see SOURCES.md"}],
+        "licenses": list(LICENSES),
+        "sources": list(DATA_SOURCES),
         "resources": [
             {
                 "name": name,

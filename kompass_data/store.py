@@ -24,7 +24,10 @@ import pyarrow.parquet as pq
 from . import checks
 from .errors import DataNotice, DataValidationError, KompassError, Problem, UsageError
 from .instruments import Registry
-from .schema import CANONICAL_COLUMNS, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types, dataset_package, score_set_ids
+from .schema import (
+    CANONICAL_COLUMNS, OPTIONAL_TABLES, REQUIRED_TABLES, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types,
+    dataset_package, score_set_ids,
+)
 from .tables import read_table
 from .validate import validate_scores
 
@@ -50,6 +53,9 @@ class Dataset:
     flags: pd.DataFrame = field(default=None)
     score_sets: pd.DataFrame = field(default=None)
     notices: tuple = ()  # DataNotice: what the user should know about this load (a damaged cache rebuilt)
+    # Outcome tables, read on first use through optional_table() (most commands never need them).
+    kolada_kpis: pd.DataFrame = field(default=None)
+    kolada_values: pd.DataFrame = field(default=None)
 
     def __post_init__(self):
         if self.flags is None:
@@ -126,8 +132,16 @@ def _recorded_hash(parquet_path: Path, field_name: str) -> str | None:
     return json.loads(meta.get(META_KEY, b"{}")).get(field_name)
 
 
-def _read_table(data_dir: Path, name: str, csv_hash: str, damaged: list[str]) -> pd.DataFrame:
+def empty_table(name: str) -> pd.DataFrame:
+    """A table with its declared columns and types and no rows (an optional table the folder lacks)."""
+    _csv, columns = TABLES[name]
+    return apply_types(pd.DataFrame({c: pd.Series(dtype="string") for c in columns}), columns)
+
+
+def _read_table(data_dir: Path, name: str, csv_hash: str | None, damaged: list[str]) -> pd.DataFrame:
     csv_name, columns = TABLES[name]
+    if csv_hash is None:
+        return empty_table(name)
     parquet_path = data_dir / PARQUET_DIR / f"{name}.parquet"
     try:
         if _recorded_hash(parquet_path, "csv_sha256") == csv_hash:
@@ -138,6 +152,11 @@ def _read_table(data_dir: Path, name: str, csv_hash: str, damaged: list[str]) ->
     except _DAMAGED_CACHE:
         damaged.append(name)  # the CSV is the source of truth: read it, and rebuild the cache below
     return _read_csv_typed(data_dir / csv_name, columns)
+
+
+def _table_hashes(data_dir: Path) -> dict[str, str]:
+    """SHA-256 of each table's CSV that exists (optional tables may be absent)."""
+    return {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items() if (data_dir / csv_name).is_file()}
 
 
 _DERIVING_CODE = ("checks.py", "schema.py", "instruments.py", "names.py")
@@ -157,12 +176,12 @@ DERIVED = ("flags", "score_sets")
 def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     """The dataset in data_dir (default: the shipped datasets/), typed and checked."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
-    missing = [f for f, _c in TABLES.values() if not (data_dir / f).is_file()]
+    missing = [TABLES[n][0] for n in REQUIRED_TABLES if not (data_dir / TABLES[n][0]).is_file()]
     if missing:
         raise UsageError("error.data_dir", path=str(data_dir), missing=", ".join(missing))
-    hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()}
+    hashes = _table_hashes(data_dir)
     damaged: list[str] = []
-    tables = {name: _read_table(data_dir, name, hashes[name], damaged) for name in TABLES}
+    tables = {name: _read_table(data_dir, name, hashes[name], damaged) for name in REQUIRED_TABLES}
     key = _derived_key(hashes)
     derived = {}
     for name in DERIVED:
@@ -198,6 +217,16 @@ def _rebuild_damaged(ds: Dataset, damaged: list[str], key: str) -> tuple:
     return tuple(notices)
 
 
+def optional_table(ds: Dataset, name: str) -> pd.DataFrame:
+    """An optional table of the dataset (Kolada), read once on first use; empty when the folder lacks it."""
+    frame = getattr(ds, name)
+    if frame is None:
+        path = ds.data_dir / TABLES[name][0]
+        frame = _read_table(ds.data_dir, name, _sha256(path) if path.is_file() else None, [])
+        object.__setattr__(ds, name, frame)
+    return frame
+
+
 def _restore_derived(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     """Derived tables back with the dtypes the checks produce (versions ordered as declared)."""
     if "instrument_version" in frame:
@@ -210,7 +239,7 @@ def _restore_derived(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
 def _write_derived(data_dir: Path) -> list[Path]:
     """Flags and the score-set table, computed once and stored with the hash of their inputs."""
     ds = load_dataset(data_dir)
-    hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()}
+    hashes = _table_hashes(data_dir)
     key = _derived_key(hashes)
     return [_write_derived_table(ds, name, key) for name in DERIVED]
 
@@ -233,6 +262,8 @@ def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = N
     written = []
     for name in TABLES:
         if only and name not in only:
+            continue
+        if name in OPTIONAL_TABLES and not (data_dir / TABLES[name][0]).is_file():
             continue
         written.append(_write_table_parquet(data_dir, name))
     if not only:
