@@ -20,6 +20,7 @@ PAGES = (
     ("pages/5_fordelning.py", "ui.page.fordelning", ":material/leaderboard:"),
     ("pages/6_export.py", "ui.page.export", ":material/download:"),
     ("pages/7_egna_data.py", "ui.page.egna_data", ":material/upload_file:"),
+    ("pages/8_samband.py", "ui.page.samband", ":material/scatter_plot:"),
 )
 
 # An emoji favicon is drawn locally; a material one (also a page icon) would be fetched from Google.

@@ -298,6 +298,26 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def cmd_outcomes(args) -> int:
+    """One point per SKR evaluation of a version: the score beside a Kolada KPI, with Spearman's rho."""
+    from .export import sanitise
+    from .outcomes import MIN_N_SPEARMAN, POINT_COLUMNS, outcome_points
+
+    lang = _lang(args)
+    ds = load_dataset(args.data_dir)
+    result = outcome_points(ds, args.version, args.area, args.kpi)
+    table = sanitise(result.points[POINT_COLUMNS])
+    if args.format == "csv":
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n", float_format="%.10g"))
+    else:
+        _emit(table, args.format, result.as_dict(), lang)
+    rho = "–" if result.spearman is None else formats.number(result.spearman, lang, digits=3, fixed=True)
+    key = "cli.out.outcomes_few" if result.n < MIN_N_SPEARMAN else "cli.out.outcomes"
+    _say(messages.t(key, lang, version=result.version, item=result.item, kpi=result.kpi, n=result.n, rho=rho,
+                    min=MIN_N_SPEARMAN))
+    return EXIT_OK
+
+
 def cmd_build(args) -> int:
     """Rebuild the typed Parquet files from the CSVs."""
     for path in build_parquet(args.data_dir):
@@ -445,6 +465,10 @@ def build_parser(lang: str = messages.DEFAULT_LANGUAGE) -> argparse.ArgumentPars
     p = command("report", [common, peer], cmd_report)
     p.add_argument("score_set", metavar=h("metavar.score_set"), help=h("arg.score_set"))
     p.add_argument("-o", "--output", required=True, metavar=h("metavar.out_html"), help=h("opt.report_output"))
+    p = command("outcomes", [common, fmt], cmd_outcomes)
+    p.add_argument("--version", required=True, choices=VERSIONS, help=h("opt.outcomes_version"))
+    p.add_argument("--area", required=True, metavar="N|total", help=h("opt.outcomes_area"))
+    p.add_argument("--kpi", required=True, metavar="ID", help=h("opt.outcomes_kpi"))
     command("build", [common], cmd_build)
     p = command("ingest", [common], cmd_ingest)
     p.add_argument("file", metavar=h("metavar.file"), help=h("arg.report_file"))

@@ -514,3 +514,63 @@ def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_titl
         height=780, margin=dict(l=0, r=0, t=10, b=0), separators=formats.decimal_sign(lang) + "\u00a0",
     )
     return fig
+
+
+# --- Samband ----------------------------------------------------------------------------------
+
+
+def panel_title(panel, item_label: str, lang: str = "sv") -> str:
+    """'Version 2010 · 6. Kommunen som arbetsgivare<br>n = 12 · Spearman ρ = -0.21' (no ρ below the minimum n)."""
+    from .outcomes import MIN_N_SPEARMAN
+
+    item_text = item_label if panel.item == "total" else f"{panel.item}. {item_label}"
+    head = f"{t('ui.samband.col_version', lang)} {esc(panel.version)} · {esc(item_text)}"
+    if panel.spearman is None:
+        stat = t("ui.samband.panel_few", lang, n=panel.n, min=MIN_N_SPEARMAN) if panel.n < MIN_N_SPEARMAN \
+            else t("ui.samband.panel_no_rho", lang, n=panel.n)
+    else:
+        stat = t("ui.samband.panel_rho", lang, n=panel.n, rho=fmt(panel.spearman, 2))
+    return f"{head}<br>{esc(stat)}"
+
+
+def outcome_scatter(panels: list, item_labels: dict[str, dict[str, str]], kpi_label: str, lang: str = "sv") -> go.Figure:
+    """Score (x) against a Kolada KPI (y): one panel per version, each with its own n and ρ, never pooled.
+
+    item_labels maps version -> {item code -> label}. Points whose KPI value is from the year before or
+    after the evaluation are hollow diamonds, the others filled circles (shape, not only colour).
+    """
+    from plotly.subplots import make_subplots
+
+    titles = [panel_title(p, item_labels.get(p.version, {}).get(p.item, p.item), lang) for p in panels]
+    fig = make_subplots(rows=1, cols=max(1, len(panels)), subplot_titles=titles or [""], horizontal_spacing=0.08)
+    for col, panel in enumerate(panels, start=1):
+        colour = OKABE_ITO[VERSIONS.index(panel.version) % len(OKABE_ITO)]
+        pts = panel.points
+        for nearest in (False, True):
+            part = pts[pts["nearest"] == nearest] if len(pts) else pts
+            if part.empty:
+                continue
+            name = t("ui.samband.legend_nearest" if nearest else "ui.samband.legend_exact", lang, version=panel.version)
+            hover = [
+                f"<b>{esc(m)}</b> {int(y)}<br>{t('ui.fig.score', lang)}: {fmt(s)}<br>"
+                f"{esc(kpi_label)}: {fmt(v, 2)} ({int(ky)})"
+                + (f"<br>{esc(t('ui.samband.hover_nearest', lang, kpi_year=int(ky), year=int(y)))}" if nearest else "")
+                for m, y, s, v, ky in part[["municipality", "year", "score", "kpi_value", "kpi_year"]].itertuples(index=False)
+            ]
+            fig.add_trace(
+                go.Scatter(
+                    x=_none(part["score"]), y=_none(part["kpi_value"]), mode="markers", name=esc(name),
+                    legendgroup=f"{panel.version}-{nearest}",
+                    marker=dict(color=colour, size=10, symbol="diamond-open" if nearest else "circle",
+                                line=dict(color=colour if nearest else "#000000", width=1.5 if nearest else 0.5)),
+                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                ),
+                row=1, col=col,
+            )
+        fig.update_xaxes(title_text=t("ui.fig.score", lang), row=1, col=col)
+        if col == 1:
+            fig.update_yaxes(title_text=esc(kpi_label), row=1, col=col)
+    fig.update_annotations(font=dict(size=13))
+    fig = _layout(fig, 480)
+    fig.update_layout(margin=dict(l=60, r=30, t=80, b=60))
+    return fig

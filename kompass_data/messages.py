@@ -332,6 +332,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Writes one self-contained HTML file that opens offline and prints on A4: profile against the peer group, areas, sub-areas, development per version, flags, strengths and improvement areas, sources and method. The same file as the download on Kommunprofil.",
     },
     "cli.opt.report_output": {"sv": "rapportens fil (.html); aldrig i datakatalogen", "en": "the report's file (.html); never inside the data folder"},
+    "cli.cmd.outcomes": {
+        "sv": "poäng i en version bredvid ett nyckeltal från Kolada, en punkt per SKR-utvärdering",
+        "en": "scores of one version beside a Kolada indicator, one point per SKR evaluation",
+    },
+    "cli.cmd.outcomes.description": {
+        "sv": "En punkt per SKR-utvärdering i versionen som har området: poängen och nyckeltalet samma år (annars året före eller efter), n och Spearmans rho (null under n = 8). Versioner slås aldrig ihop. Källa: Kolada.",
+        "en": "One point per SKR evaluation of the version that has the area: the score and the indicator in the same year (else the year before or after), n and Spearman's rho (null below n = 8). Versions are never pooled. Källa: Kolada.",
+    },
+    "cli.opt.outcomes_version": {"sv": "instrumentets version (obligatorisk)", "en": "the instrument version (required)"},
+    "cli.opt.outcomes_area": {"sv": "områdesnummer 1-8 eller total", "en": "area number 1-8 or total"},
+    "cli.opt.outcomes_kpi": {"sv": "Koladas nyckeltal, t.ex. N00090", "en": "Kolada KPI id, e.g. N00090"},
+    "cli.out.outcomes": {
+        "sv": "Version {version}, {item}, {kpi}: n = {n}; Spearmans rho = {rho}. Källa: Kolada (bearbetat av det här projektet).",
+        "en": "Version {version}, {item}, {kpi}: n = {n}; Spearman's rho = {rho}. Källa: Kolada (processed by this project).",
+    },
+    "cli.out.outcomes_few": {
+        "sv": "Version {version}, {item}, {kpi}: n = {n}; ingen rangkorrelation under n = {min}. Källa: Kolada (bearbetat av det här projektet).",
+        "en": "Version {version}, {item}, {kpi}: n = {n}; no rank correlation below n = {min}. Källa: Kolada (processed by this project).",
+    },
     "cli.cmd.build": {"sv": "bygg om Parquet-filerna från CSV-filerna", "en": "rebuild the Parquet files from the CSVs"},
     "cli.cmd.build.description": {
         "sv": "Bygger om de typade Parquet-filerna, flaggorna och tabellen över poänguppsättningar från CSV-filerna.",
@@ -978,6 +997,92 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.download_help": {
         "sv": "En fristående fil: öppnas utan internet, skrivs ut på A4. Samma fil som kommandot report ger.",
         "en": "One self-contained file: opens offline, prints on A4. The same file the report command gives.",
+    },
+    # --- Samband (outcomes beside scores) and citable exports -------------------
+    "error.unknown_kpi": {
+        "sv": "Okänt nyckeltal: \"{kpi}\". Välj ett av Koladas nyckeltal i datamängden: {known}.",
+        "en": "Unknown indicator: \"{kpi}\". Choose one of the Kolada indicators in the dataset: {known}.",
+    },
+    "error.unknown_version": {
+        "sv": "Okänd version av instrumentet: \"{value}\". Välj en av {known}.",
+        "en": "Unknown instrument version: \"{value}\". Choose one of {known}.",
+    },
+    "error.unknown_item": {
+        "sv": "Okänt område: \"{value}\". Ange total eller ett områdesnummer: {known}.",
+        "en": "Unknown area: \"{value}\". Give total or an area number: {known}.",
+    },
+    "error.export_format_mismatch": {
+        "sv": "Exporten skrivs inte: {path} slutar på .{suffix} men formatet är {fmt}. Byt filnamn till …{expected} eller välj --format {suffix_format}.",
+        "en": "The export is not written: {path} ends in .{suffix} but the format is {fmt}. Rename the file to …{expected} or choose --format {suffix_format}.",
+    },
+    "error.local_source": {
+        "sv": "Källan \"{value}\" ser ut som en lokal fil. Ange en offentlig webbadress (https://…) eller en fullständig referens (utgivare, år, titel).",
+        "en": "The source \"{value}\" looks like a local file. Give a public web address (https://…) or a full citation (publisher, year, title).",
+    },
+    "ui.page.samband": {"sv": "Samband", "en": "Outcomes"},
+    "ui.samband.intro": {
+        "sv": "Hänger poängen i Kommunkompassen ihop med utfall? Välj version, område och ett nyckeltal från Kolada. Varje punkt är en utvärdering av SKR (inte egna analyser): poängen på x-axeln, nyckeltalets värde samma år på y-axeln. Versionerna ritas i egna paneler och slås aldrig ihop, eftersom poäng bara är jämförbara inom en version.",
+        "en": "Do Kommunkompassen scores go together with outcomes? Choose a version, an area and a Kolada indicator. Each point is one SKR evaluation (not self-assessments): the score on the x axis, the indicator's value in the same year on the y axis. Versions are drawn in panels of their own and never pooled, because scores are comparable only within one version.",
+    },
+    "ui.samband.all_versions": {"sv": "Alla versioner (en panel per version)", "en": "All versions (one panel per version)"},
+    "ui.samband.area_n": {"sv": "Område {code} (namnet skiljer mellan versionerna)", "en": "Area {code} (the name differs between versions)"},
+    "ui.samband.pick_kpi": {"sv": "Nyckeltal (Kolada)", "en": "Indicator (Kolada)"},
+    "ui.samband.kpi_option": {"sv": "{kpi} {title}{area}", "en": "{kpi} {title}{area}"},
+    "ui.samband.kpi_area": {"sv": " · föreslås bredvid område {area}", "en": " · proposed beside area {area}"},
+    "ui.samband.kpi_context": {"sv": " · sammanhang", "en": " · context"},
+    "ui.samband.panel_rho": {"sv": "n = {n} · Spearmans ρ = {rho}", "en": "n = {n} · Spearman's ρ = {rho}"},
+    "ui.samband.panel_few": {"sv": "n = {n} · ingen korrelation under n = {min}", "en": "n = {n} · no correlation below n = {min}"},
+    "ui.samband.panel_no_rho": {"sv": "n = {n} · ingen korrelation (ingen spridning)", "en": "n = {n} · no correlation (no spread)"},
+    "ui.samband.legend_exact": {"sv": "{version}: samma år", "en": "{version}: same year"},
+    "ui.samband.legend_nearest": {"sv": "{version}: närmaste år (±1)", "en": "{version}: nearest year (±1)"},
+    "ui.samband.hover_nearest": {
+        "sv": "Nyckeltalet saknas {year}; värdet är från {kpi_year}.",
+        "en": "No value for {year}; the value is from {kpi_year}.",
+    },
+    "ui.samband.few": {
+        "sv": "Version {version}: {n} punkter. Under {min} punkter visas punkterna men ingen korrelation: så få utvärderingar bär inte ett sådant mått.",
+        "en": "Version {version}: {n} points. Below {min} points the points are shown but no correlation: so few evaluations cannot carry such a measure.",
+    },
+    "ui.samband.none": {
+        "sv": "Version {version}: ingen utvärdering av SKR har både {item} och ett värde för {kpi} inom ett år.",
+        "en": "Version {version}: no SKR evaluation has both {item} and a value of {kpi} within a year.",
+    },
+    "ui.samband.rho_meaning": {
+        "sv": "Spearmans ρ mäter om högre poäng brukar gå med högre (ρ > 0) eller lägre (ρ < 0) värden, från −1 till 1. Det är ett samband bland de utvärderade kommunerna, inte ett orsakssamband, och inte ett urval av alla kommuner. En kommun som utvärderats två gånger ger två punkter.",
+        "en": "Spearman's ρ measures whether higher scores tend to go with higher (ρ > 0) or lower (ρ < 0) values, from −1 to 1. It is an association among the evaluated municipalities, not a cause, and not a sample of all municipalities. A municipality evaluated twice gives two points.",
+    },
+    "ui.samband.nearest_note": {
+        "sv": "{n} punkter har nyckeltalets värde från året före eller efter utvärderingen (ihåliga romber).",
+        "en": "{n} points have the indicator's value from the year before or after the evaluation (hollow diamonds).",
+    },
+    "ui.samband.without_kpi": {
+        "sv": "Utan värde inom ett år, så inte med: {names}.",
+        "en": "Without a value within a year, so left out: {names}.",
+    },
+    "ui.samband.about_kpi": {"sv": "Om nyckeltalet", "en": "About the indicator"},
+    "ui.samband.unit": {"sv": "Enhet: {unit}.", "en": "Unit: {unit}."},
+    "ui.samband.proposed": {
+        "sv": "Föreslås bredvid område {area} av det här projektet (inte SKR:s koppling).",
+        "en": "Proposed beside area {area} by this project (not SKR's mapping).",
+    },
+    "ui.samband.context": {
+        "sv": "Sammanhang, inte ett utfall av styrningen.",
+        "en": "Context, not an outcome of governance.",
+    },
+    "ui.samband.caveats": {"sv": "Att tänka på: {text}", "en": "Keep in mind: {text}"},
+    "ui.samband.credit": {
+        "sv": "Källa: Kolada. Matchningen mot utvärderingsår och korrelationerna är det här projektets bearbetning, inte Koladas.",
+        "en": "Källa: Kolada (source: Kolada). The matching to evaluation years and the correlations are this project's processing, not Kolada's.",
+    },
+    "ui.samband.table": {"sv": "Det som ritas", "en": "What is plotted"},
+    "ui.samband.download": {"sv": "Ladda ner tabellen (CSV, {rows} rader)", "en": "Download the table (CSV, {rows} rows)"},
+    "ui.samband.col_kpi_value": {"sv": "Nyckeltal", "en": "Indicator"},
+    "ui.samband.col_kpi_year": {"sv": "Nyckeltalets år", "en": "Indicator year"},
+    "ui.samband.col_version": {"sv": "Version", "en": "Version"},
+    "ui.export.format_csv_sv": {"sv": "CSV för Excel (svenska)", "en": "CSV for Excel (Swedish)"},
+    "ui.export.cite": {
+        "sv": "Så citerar du: se README.txt i zip-arkivet och CITATION.cff i projektet. Poängen är publicerade fakta som sammanställts med källa för varje rad.",
+        "en": "How to cite: see README.txt in the zip and CITATION.cff in the project. The scores are published facts, compiled with a source for every row.",
     },
     # --- end UI -----------------------------------------------------------------
 }
