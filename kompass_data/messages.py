@@ -1012,10 +1012,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Unknown area: \"{value}\". Give total or an area number: {known}.",
     },
     "error.export_format_mismatch": {
-        "sv": "Exporten skrivs inte: {path} slutar på .{suffix} men formatet är {fmt}. Byt filnamn till …{expected} eller välj --format {suffix_format}.",
-        "en": "The export is not written: {path} ends in .{suffix} but the format is {fmt}. Rename the file to …{expected} or choose --format {suffix_format}.",
+        "sv": "Exporten skrivs inte: {path} slutar på \"{suffix}\", men formatet {fmt} skrivs till filer som slutar på {expected}. Byt filnamn så att det slutar på {expected}, eller välj det format som filnamnet anger med --format.",
+        "en": "The export is not written: {path} ends in \"{suffix}\", but the format {fmt} is written to files ending in {expected}. Rename the file to end in {expected}, or choose the format the name says with --format.",
     },
-    "error.local_source": {
+    "problem.local_source": {
         "sv": "Källan \"{value}\" ser ut som en lokal fil. Ange en offentlig webbadress (https://…) eller en fullständig referens (utgivare, år, titel).",
         "en": "The source \"{value}\" looks like a local file. Give a public web address (https://…) or a full citation (publisher, year, title).",
     },

@@ -11,6 +11,7 @@ from .errors import DataValidationError, Problem
 from .instruments import KINDS, LEVELS, REGISTRY, TOTAL_MAX, VERSIONS
 from .names import fold
 from .schema import CANONICAL_COLUMNS, ROW_KEY, SCORE_COLUMNS, apply_types
+from .sources import is_local_path
 from .tables import clean_text
 
 REQUIRED = ["kommunkod", "year", "instrument_version", "evaluation_kind", "level", "code", "score"]
@@ -136,6 +137,8 @@ def validate_scores(
         source = cell(row, "source") or (default_source or "")
         if not source:
             bad("source", "problem.missing_source")
+        elif is_local_path(source):
+            bad("source", "problem.local_source", value=source)
         if len(problems) > before:
             continue
         key = (kod, year, version, kind, level, code)
