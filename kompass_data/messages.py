@@ -834,8 +834,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "ui.export.download": {"sv": "Ladda ner {rows} rader ({fmt}, zip)", "en": "Download {rows} rows ({fmt}, zip)"},
     "ui.export.contents": {
-        "sv": "Zip-arkivet innehåller kommunkompassen.{fmt}, datapackage.json (kolumner, urval, källor) och SOURCES.md.",
-        "en": "The zip holds kommunkompassen.{fmt}, datapackage.json (columns, filters, sources) and SOURCES.md.",
+        "sv": "Zip-arkivet innehåller kommunkompassen.{fmt}, datapackage.json (kolumner, urval, licenser, källor), README.txt (så citerar du) och SOURCES.md.",
+        "en": "The zip holds kommunkompassen.{fmt}, datapackage.json (columns, filters, licences, sources), README.txt (how to cite) and SOURCES.md.",
     },
     "ui.upload.intro": {
         "sv": "Ladda upp en tabell (CSV eller Excel) i de kanoniska kolumnerna, eller en rapport (PDF eller text). Du får en granskning rad för rad; giltiga poänguppsättningar kan du sedan lägga till och se på alla sidor.",

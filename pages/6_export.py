@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kompass_data.export import ExportFilter, export_zip, filter_scores
+from kompass_data.export import FORMATS, SUFFIXES, ExportFilter, export_zip, filter_scores
 from kompass_data.instruments import KINDS, LEVELS
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
@@ -36,8 +36,8 @@ def main() -> None:
     with cols[2]:
         lo, hi = int(ds.scores["year"].min()), int(ds.scores["year"].max())
         years = year_range_picker(t("ui.export.years"), lo, hi, key="exp_years")
-        fmt = st.radio(t("ui.export.format"), ["csv", "xlsx", "parquet"], key="exp_fmt", horizontal=True,
-                       format_func=lambda f: {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}[f])
+        fmt = st.radio(t("ui.export.format"), list(FORMATS), key="exp_fmt", horizontal=True,
+                       format_func=labelled(list(FORMATS), _format_name))
 
     flt = ExportFilter(
         version=version or None, kommuner=tuple(kommuner), lan=lan or None, kommungrupp=grupp or None,
@@ -57,11 +57,16 @@ def main() -> None:
     st.dataframe(table, hide_index=True, height=360)
     data = export_zip(table, fmt, flt, sources_md())
     st.download_button(
-        t("ui.export.download", rows=len(table), fmt={"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}[fmt]),
+        t("ui.export.download", rows=len(table), fmt=_format_name(fmt)),
         data=data, file_name=f"kommunkompassen-{fmt}.zip", mime="application/zip", on_click="ignore",
         icon=":material/download:", type="primary",
     )
-    st.caption(t("ui.export.contents", fmt=fmt))
+    st.caption(t("ui.export.contents", fmt=SUFFIXES[fmt].lstrip(".")))
+    st.caption(t("ui.export.cite"))
+
+
+def _format_name(fmt: str) -> str:
+    return {"csv": "CSV", "csv-sv": t("ui.export.format_csv_sv"), "xlsx": "Excel", "parquet": "Parquet"}[fmt]
 
 
 def _select(param: str, options: list, label: str, format_func) -> str:
