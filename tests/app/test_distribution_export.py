@@ -81,7 +81,7 @@ def test_export_download_is_the_sanitising_library_export(ds):
     table.loc[0, "note"] = "=HYPERLINK(\"http://x\")"
     data = export_zip(table, "csv", flt, "sources")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        assert set(zf.namelist()) == {"kommunkompassen.csv", "datapackage.json", "SOURCES.md"}
+        assert set(zf.namelist()) == {"kommunkompassen.csv", "datapackage.json", "README.txt", "SOURCES.md"}
         assert "'=HYPERLINK" in zf.read("kommunkompassen.csv").decode("utf-8-sig")
 
 

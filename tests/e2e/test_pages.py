@@ -16,6 +16,7 @@ MIN_CHARTS = {
     "pages/3_utveckling.py": 1,  # the trend
     "pages/4_jamfor.py": 1,
     "pages/5_fordelning.py": 1,
+    "pages/8_samband.py": 1,  # the scatter, one panel per version
 }
 
 
