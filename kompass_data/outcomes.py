@@ -9,6 +9,7 @@ import pandas as pd
 from .compare import PeerFilter, peer_candidates
 from .errors import UsageError
 from .instruments import AREA_CODES, VERSIONS
+from .store import optional_table
 
 MIN_N_SPEARMAN = 8  # below this many points a rank correlation is not shown: the points speak for themselves
 NEAREST_YEARS = (0, -1, 1)  # the evaluation year, else the year before, else the year after
@@ -47,17 +48,23 @@ class OutcomePoints:
         }
 
 
+def kpi_table(ds) -> pd.DataFrame:
+    """The Kolada KPIs of the dataset: id, title, unit, proposed area, caveats, source (empty without Kolada)."""
+    return optional_table(ds, "kolada_kpis")
+
+
 def kpi_info(ds, kpi: str) -> pd.Series:
     """The kolada_kpis row of a KPI, or a UsageError listing the KPIs there are."""
-    rows = ds.kolada_kpis[ds.kolada_kpis["kpi"] == str(kpi).strip().upper()]
+    kpis = kpi_table(ds)
+    rows = kpis[kpis["kpi"] == str(kpi).strip().upper()]
     if rows.empty:
-        raise UsageError("error.unknown_kpi", kpi=kpi, known=", ".join(ds.kolada_kpis["kpi"]) or "–")
+        raise UsageError("error.unknown_kpi", kpi=kpi, known=", ".join(kpis["kpi"]) or "–")
     return rows.iloc[0]
 
 
 def kpi_series(ds, kpi: str) -> pd.DataFrame:
     """kommunkod, year, value of one KPI."""
-    values = ds.kolada_values
+    values = optional_table(ds, "kolada_values")
     return values.loc[values["kpi"] == kpi, ["kommunkod", "year", "value"]]
 
 

@@ -5,7 +5,9 @@ import streamlit as st
 from kompass_data.compare import item_labels
 from kompass_data.export import table_bytes
 from kompass_data.figures import outcome_scatter
-from kompass_data.outcomes import ITEMS, MIN_N_SPEARMAN, outcome_panels, plotted_table, versions_with_evaluations
+from kompass_data.outcomes import (
+    ITEMS, MIN_N_SPEARMAN, kpi_table, outcome_panels, plotted_table, versions_with_evaluations,
+)
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.widgets import get_param, labelled, seed, set_param
@@ -17,7 +19,7 @@ def main() -> None:
     ds = dataset()
     st.title(t("ui.page.samband"))
     st.markdown(t("ui.samband.intro"))
-    kpis = ds.kolada_kpis.set_index("kpi")
+    kpis = kpi_table(ds).set_index("kpi")
     if kpis.empty:
         st.info(t("error.unknown_kpi", kpi="–", known="–"))
         return

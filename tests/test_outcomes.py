@@ -14,8 +14,9 @@ from kompass_data.cli import main
 from kompass_data.errors import UsageError
 from kompass_data.figures import outcome_scatter
 from kompass_data.outcomes import (
-    MIN_N_SPEARMAN, outcome_panels, outcome_points, plotted_table, population, spearman,
+    MIN_N_SPEARMAN, kpi_table, outcome_panels, outcome_points, plotted_table, population, spearman,
 )
+from kompass_data.store import optional_table
 from kompass_data.schema import SCORE_COLUMNS, apply_types
 
 from .conftest import DATASETS
@@ -154,11 +155,11 @@ def test_population_nearest_year(shipped):
 
 
 def test_shipped_kolada_tables(shipped):
-    kpis = shipped.kolada_kpis
+    kpis = kpi_table(shipped)
     assert len(kpis) == 14 and "N01951" in set(kpis["kpi"])
     assert kpis.set_index("kpi").loc["N00090", "proposed_area"] == "6"
     assert kpis.set_index("kpi").loc["N00097", "caveat_sv"].startswith("Metodbrott 2015 och 2019")
-    assert len(shipped.kolada_values) == 64685
+    assert len(optional_table(shipped, "kolada_values")) == 64685
     assert "Källa: Kolada" in (DATASETS / "SOURCES.md").read_text(encoding="utf-8")
 
 
@@ -166,7 +167,8 @@ def test_a_folder_without_kolada_still_loads(data_dir):
     (data_dir / "kolada_kpis.csv").unlink()
     (data_dir / "kolada_values.csv").unlink()
     ds = load_dataset(data_dir)
-    assert ds.kolada_kpis.empty and list(ds.kolada_values.columns) == ["kommunkod", "year", "kpi", "value"]
+    values = optional_table(ds, "kolada_values")
+    assert kpi_table(ds).empty and list(values.columns) == ["kommunkod", "year", "kpi", "value"]
     assert len(ds.score_sets) > 0
 
 

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 
 from kompass_data import load_dataset, messages
-from kompass_data.outcomes import MIN_N_SPEARMAN, outcome_points, versions_with_evaluations
+from kompass_data.outcomes import MIN_N_SPEARMAN, kpi_table, outcome_points, versions_with_evaluations
 
 from .conftest import figures, open_page, unexpected_errors
 
@@ -52,7 +52,7 @@ def test_one_version_below_eight_shows_points_and_says_why():
     if result.n < MIN_N_SPEARMAN:
         assert messages.t("ui.samband.few", "sv", version="2010", n=result.n, min=MIN_N_SPEARMAN) in [
             i.value for i in at.info]
-    caveat = ds.kolada_kpis.set_index("kpi").loc["N00090", "caveat_sv"]
+    caveat = kpi_table(ds).set_index("kpi").loc["N00090", "caveat_sv"]
     assert any(caveat in w.value for w in at.warning)
     (button,) = at.get("download_button")
     assert button.proto.label == messages.t("ui.samband.download", "sv", rows=result.n)
