@@ -224,8 +224,10 @@ LICENSES: tuple[dict, ...] = (
 KOLADA_CREDIT = "Källa: Kolada"
 DATA_SOURCES: tuple[dict, ...] = (
     {"title": "SKR/SKL Kommunkompassen evaluation reports and the municipalities' own pages, as published "
-              "(each score row's source column names its page or report)",
-     "path": "https://skr.se/skr/demokratiledningstyrning/styrningochledning/kommunkompassen.html"},
+              "(each score row's source column names its page or report); SKL's list of the reports as cited "
+              "in its 2018 report on Norsjö",
+     "path": "https://skl.se/demokratiledningstyrning/stodforattstyraochleda/attstyraforresultat/"
+             "kommunkompassenutvarderingsverktyg/utvarderingsrapporterkommunkompassen.688.html"},
     {"title": "Kolada (RKA): outcome and context KPIs beside the scores. " + KOLADA_CREDIT + ". Free use with this "
               "credit; processed figures (e.g. correlations, nearest-year matches) are this project's, not Kolada's. "
               "Taken from the open-numbers/ddf--kolada--dump snapshot (commit 57f4d84df127c67a9ecb94a428f062e66191036d).",
