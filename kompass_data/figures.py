@@ -544,7 +544,8 @@ def outcome_scatter(panels: list, item_labels: dict[str, dict[str, str]], kpi_la
     titles = [panel_title(p, item_labels.get(p.version, {}).get(p.item, p.item), lang) for p in panels]
     fig = make_subplots(rows=1, cols=max(1, len(panels)), subplot_titles=titles or [""], horizontal_spacing=0.08)
     for col, panel in enumerate(panels, start=1):
-        colour = OKABE_ITO[VERSIONS.index(panel.version) % len(OKABE_ITO)]
+        order = REGISTRY.versions
+        colour = OKABE_ITO[(order.index(panel.version) if panel.version in order else col - 1) % len(OKABE_ITO)]
         pts = panel.points
         for nearest in (False, True):
             part = pts[pts["nearest"] == nearest] if len(pts) else pts

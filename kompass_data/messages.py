@@ -1003,10 +1003,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Okänt nyckeltal: \"{kpi}\". Välj ett av Koladas nyckeltal i datamängden: {known}.",
         "en": "Unknown indicator: \"{kpi}\". Choose one of the Kolada indicators in the dataset: {known}.",
     },
-    "error.unknown_version": {
-        "sv": "Okänd version av instrumentet: \"{value}\". Välj en av {known}.",
-        "en": "Unknown instrument version: \"{value}\". Choose one of {known}.",
-    },
     "error.unknown_item": {
         "sv": "Okänt område: \"{value}\". Ange total eller ett områdesnummer: {known}.",
         "en": "Unknown area: \"{value}\". Give total or an area number: {known}.",

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .compare import PeerFilter, peer_candidates
+from .compare import PeerFilter
 from .errors import UsageError
-from .instruments import AREA_CODES, VERSIONS
+from .instruments import AREA_CODES
 from .store import optional_table
 
 MIN_N_SPEARMAN = 8  # below this many points a rank correlation is not shown: the points speak for themselves
@@ -97,15 +97,14 @@ def spearman(x: pd.Series, y: pd.Series) -> float | None:
 
 def outcome_points(ds, version: str, item: str, kpi: str) -> OutcomePoints:
     """One point per SKR evaluation (full score set) of `version` that has `item`: x the score, y the KPI."""
-    if version not in VERSIONS:
-        raise UsageError("error.unknown_version", value=version, known=", ".join(VERSIONS))
+    view = ds.version(version)  # an unknown version is refused here, by the one version-scoped entry point
     item = str(item).strip().lower()
     if item not in ITEMS:
         raise UsageError("error.unknown_item", value=item, known=", ".join(ITEMS))
     info = kpi_info(ds, kpi)
     kpi = str(info["kpi"])
     # Only this version's SKR evaluations: the version rule holds here, so no caller can pool versions.
-    sets = peer_candidates(ds, version, PeerFilter(include_self=False))
+    sets = view.peer_candidates(PeerFilter(include_self=False))
     sets = sets[sets[item].notna()]
     matched = nearest_values(kpi_series(ds, kpi), sets)
     table = pd.DataFrame({
@@ -157,7 +156,7 @@ def plotted_table(panels: list[OutcomePoints]) -> pd.DataFrame:
 
 
 def versions_with_evaluations(ds) -> list[str]:
-    """Versions that have at least one SKR evaluation (full score set), in instrument order."""
+    """Versions that have at least one SKR evaluation (full score set), in the instrument's order."""
     sets = ds.score_sets
     present = set(sets.loc[sets["evaluation_kind"].astype(str) == "full", "instrument_version"].astype(str))
-    return [v for v in VERSIONS if v in present]
+    return [v for v in ds.registry.versions if v in present]

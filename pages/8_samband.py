@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from kompass_data.compare import item_labels
 from kompass_data.export import table_bytes
 from kompass_data.figures import outcome_scatter
 from kompass_data.outcomes import (
@@ -29,7 +28,7 @@ def main() -> None:
         version = _select("version", ["", *versions], t("ui.pick.version"),
                           lambda v: t("ui.samband.all_versions") if v == "" else v, default="")
     chosen = [version] if version else versions
-    labels = {v: item_labels(ds, v, lang()) for v in chosen}
+    labels = {v: ds.version(v).item_labels(lang()) for v in chosen}
     with cols[1]:
         item = _select("omrade", list(ITEMS), t("ui.pick.item"),
                        lambda c: _item_label(labels, version, c), default="total")
