@@ -9,7 +9,8 @@ from kompass_data.outcomes import (
 )
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.widgets import get_param, labelled, seed, set_param
+from kompass_ui import urlstate as url
+from kompass_ui.widgets import labelled
 
 DEFAULT_KPI = "N00090"
 
@@ -90,11 +91,8 @@ def _kpi_label(row, kpi: str) -> str:
 
 
 def _select(param: str, options: list, label: str, format_func, default: str) -> str:
-    key = f"samband_{param}"
-    seed(key, options, [get_param(param), default, options[0]])
-    value = st.selectbox(label, options, key=key, format_func=labelled(options, format_func))
-    set_param(param, value or None)
-    return value
+    return url.widget(param, st.selectbox, label, options, key=f"samband_{param}", fallback=(default,),
+                      format_func=labelled(options, format_func))
 
 
 run_page(main)

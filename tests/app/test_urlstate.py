@@ -43,13 +43,18 @@ ROUND_TRIPS = {
         ({}, {"exp_version": "", "exp_kommun": [], "exp_lan": ""}),
     ],
     "7_egna_data": [({"lang": "en"}, {"pick_lang": "en"})],
+    "8_samband": [
+        ({"version": "2010", "omrade": "6", "kpi": "N05401"},
+         {"samband_version": "2010", "samband_omrade": "6", "samband_kpi": "N05401"}),
+        ({"kpi": "N00090"}, {"samband_version": "", "samband_omrade": "total", "samband_kpi": "N00090"}),
+    ],
 }
 CASES = [(page, query, held) for page, cases in ROUND_TRIPS.items() for query, held in cases]
 
 HOSTILE = {
     "lang": "xx", "kommun": "<script>alert(1)</script>", "ar": "abc", "version": "9999", "typ": "'; drop",
     "lan": "<b>", "grupp": "ZZ", "egen": "yes", "ref": "2", "karta": "javascript:x", "omrade": "99",
-    "sets": "<img src=x>", "vy": "pie", "niva": "%00", "fran": "-1", "till": "20166",
+    "sets": "<img src=x>", "vy": "pie", "niva": "%00", "fran": "-1", "till": "20166", "kpi": "n0;DROP",
 }
 
 
