@@ -38,7 +38,7 @@ def cli(capsys, fixture_dir):
 
 
 def test_every_command_has_help():
-    for command in ("info", "validate", "peers", "compare", "trend", "add", "export", "build", "ingest"):
+    for command in ("info", "validate", "peers", "compare", "trend", "add", "export", "build", "ingest", "outcomes"):
         done = subprocess.run([sys.executable, "-m", "kompass_data", command, "--help"], cwd=ROOT,
                               capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
