@@ -93,13 +93,13 @@ def test_xlsx_has_data_codebook_and_sources_sheets(capsys, tmp_path):
 def test_a_bell_in_a_note_does_not_break_excel(capsys, data_dir, tmp_path):
     path = data_dir / "scores.csv"
     text = path.read_text(encoding="utf-8").replace(
-        '"areas sum to 455, the report prints 475"', '"areas sum\x07 to 455, \x1b[31mthe report\x1b[0m prints 475"')
+        "areas add to 460, the total says 480", "areas add\x07 to 460, \x1b[31mthe total\x1b[0m says 480")
     path.write_text(text, encoding="utf-8")
     out = tmp_path / "bell.xlsx"
     code, _o, err = run(capsys, "export", "--kommun", "2417", "-o", str(out), "--data-dir", str(data_dir))
     assert code == 0, err
     notes = [c.value for c in openpyxl.load_workbook(out)["scores"]["L"] if c.value]
-    assert "areas sum to 455, the report prints 475" in notes
+    assert "synthetic: areas add to 460, the total says 480" in notes
     assert strip_control("a\tb\nc\x00\x1fd\x7f") == "a\tb\ncd"
 
 

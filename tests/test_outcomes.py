@@ -164,8 +164,9 @@ def test_shipped_kolada_tables(shipped):
 
 
 def test_a_folder_without_kolada_still_loads(data_dir):
-    (data_dir / "kolada_kpis.csv").unlink()
-    (data_dir / "kolada_values.csv").unlink()
+    # The synthetic folder may or may not carry Kolada's tables: make sure it does not.
+    (data_dir / "kolada_kpis.csv").unlink(missing_ok=True)
+    (data_dir / "kolada_values.csv").unlink(missing_ok=True)
     ds = load_dataset(data_dir)
     values = optional_table(ds, "kolada_values")
     assert kpi_table(ds).empty and list(values.columns) == ["kommunkod", "year", "kpi", "value"]
@@ -223,7 +224,7 @@ def test_cli_outcomes_csv_and_errors(capsys):
 
 def test_outcomes_without_kolada_files_explains(data_dir, capsys):
     for name in ("kolada_kpis.csv", "kolada_values.csv"):
-        (data_dir / name).unlink()
+        (data_dir / name).unlink(missing_ok=True)
     shutil.rmtree(data_dir / "parquet", ignore_errors=True)
     code = main(["outcomes", "--version", "2010", "--area", "6", "--kpi", KPI, "--data-dir", str(data_dir)])
     out, err = capsys.readouterr()

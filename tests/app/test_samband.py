@@ -6,7 +6,7 @@ import io
 
 import pandas as pd
 
-from kompass_data import load_dataset, messages
+from kompass_data import messages
 from kompass_data.outcomes import MIN_N_SPEARMAN, kpi_table, outcome_points, versions_with_evaluations
 
 from .conftest import figures, open_page, unexpected_errors
@@ -14,10 +14,9 @@ from .conftest import figures, open_page, unexpected_errors
 PAGE = "pages/8_samband.py"
 
 
-def test_all_versions_are_separate_panels_with_their_own_n():
+def test_all_versions_are_separate_panels_with_their_own_n(ds):
     at = open_page(PAGE, kpi="N00090")
     assert unexpected_errors(at) == []
-    ds = load_dataset()
     versions = versions_with_evaluations(ds)
     (fig,) = figures(at)
     titles = [a["text"] for a in fig["layout"]["annotations"]]
@@ -37,10 +36,9 @@ def test_all_versions_are_separate_panels_with_their_own_n():
     assert messages.t("ui.samband.credit", "sv") in [c.value for c in at.caption]
 
 
-def test_one_version_below_eight_shows_points_and_says_why():
+def test_one_version_below_eight_shows_points_and_says_why(ds):
     at = open_page(PAGE, version="2010", omrade="6", kpi="N00090")
     assert unexpected_errors(at) == []
-    ds = load_dataset()
     result = outcome_points(ds, "2010", "6", "N00090")
     (fig,) = figures(at)
     assert len(fig["layout"]["annotations"]) == 1
@@ -65,11 +63,10 @@ def test_english_and_a_caveat_of_a_repeated_series():
     assert at.title[0].value == "Outcomes"
 
 
-def test_download_is_exactly_the_table():
+def test_download_is_exactly_the_table(ds):
     from kompass_data.export import table_bytes
     from kompass_data.outcomes import outcome_panels, plotted_table
 
-    ds = load_dataset()
     table = plotted_table(outcome_panels(ds, ["2010"], "6", "N00090"))
     data = table_bytes(table, "csv").decode("utf-8-sig")
     back = pd.read_csv(io.StringIO(data), dtype={"kommunkod": str, "instrument_version": str, "item": str})
