@@ -70,6 +70,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Inget har skrivits: datakatalogen är oförändrad.",
         "en": "Nothing was written: the data folder is unchanged.",
     },
+    "error.add_not_staged": {
+        "sv": "{file} lades inte till: {path} gick inte att skriva ({reason}). Inget har skrivits: datakatalogen är oförändrad. Se till att datakatalogen och dess mapp parquet/ är skrivbara mappar och försök igen.",
+        "en": "{file} was not added: {path} could not be written ({reason}). Nothing was written: the data folder is unchanged. Make sure the data folder and its parquet/ folder are writable folders and try again.",
+    },
+    "error.add_cache_stale": {
+        "sv": "{file} har lagts till i scores.csv, men cachen {path} gick inte att uppdatera ({reason}). Data läses från CSV-filen tills du kör `python -m kompass_data build`.",
+        "en": "{file} was added to scores.csv, but the cache {path} could not be updated ({reason}). The data is read from the CSV until you run `python -m kompass_data build`.",
+    },
+    "error.ingest_inside_data_dir": {
+        "sv": "Resultatet skrivs inte till {path}: den ligger i datakatalogen och skulle skriva över källdata. Välj en annan fil med -o, eller lägg till poängen med `add`.",
+        "en": "The result is not written to {path}: it is inside the data folder and would overwrite source data. Choose another file with -o, or add the scores with `add`.",
+    },
+    "error.ingest_not_a_file": {
+        "sv": "Resultatet skrivs inte till {path}: det är ingen vanlig fil. Välj en fil med -o.",
+        "en": "The result is not written to {path}: it is not a regular file. Choose a file with -o.",
+    },
     "error.export_inside_data_dir": {
         "sv": "Exporten skrivs inte till {path}: den ligger i datakatalogen och skulle skriva över källdata. Välj en annan fil med -o.",
         "en": "The export is not written to {path}: it is inside the data folder and would overwrite source data. Choose another file with -o.",
@@ -441,8 +457,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The text in {file} cannot be decoded (neither UTF-8 nor Windows-1252). Save it as UTF-8 and try again.",
     },
     "ingest.error.too_long": {
-        "sv": "{file} har {chars} tecken; en rapport kan ha högst {limit} tecken. Ange rapporten själv.",
-        "en": "{file} has {chars} characters; a report can have at most {limit}. Give the report itself.",
+        "sv": "{file} har {chars} tecken; en rapport kan ha högst {limit} tecken. Spara delen med poängen som en egen fil och läs in den.",
+        "en": "{file} has {chars} characters; a report can have at most {limit}. Save the part with the scores as a file of its own and read that.",
     },
     "ingest.error.pdf_unreadable": {
         "sv": "PDF-filen {file} kan inte läsas ({reason}). Den kan vara skadad eller lösenordsskyddad; spara en oskyddad kopia eller texten (OCR) och försök igen.",
@@ -475,6 +491,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ingest.error.bad_version": {
         "sv": "\"{value}\" är ingen version. Använd {versions}.",
         "en": "\"{value}\" is not a version. Use {versions}.",
+    },
+    "ingest.error.limit_pages": {
+        "sv": "{file} har {pages} sidor; en rapport kan ha högst {limit} sidor. Spara sidorna med poängen som en egen PDF och läs in den.",
+        "en": "{file} has {pages} pages; a report can have at most {limit}. Save the pages with the scores as a PDF of their own and read that.",
+    },
+    "ingest.error.limit_chars": {
+        "sv": "{file} har mer än {limit} tecken text (gränsen nåddes på sidan {page}). Spara sidorna med poängen som en egen fil och läs in den.",
+        "en": "{file} has more than {limit} characters of text (the limit was reached on page {page}). Save the pages with the scores as a file of their own and read that.",
+    },
+    "ingest.error.limit_page_content": {
+        "sv": "Sidan {page} i {file} packas upp till mer än {limit} MB ritinstruktioner, mer än en rapportsida behöver. Filen kan vara skadad eller konstruerad för att fylla minnet; spara en ny PDF eller texten och försök igen.",
+        "en": "Page {page} of {file} inflates to more than {limit} MB of drawing instructions, more than a report page needs. The file may be damaged or built to fill memory; save a new PDF or its text and try again.",
+    },
+    "ingest.error.limit_content": {
+        "sv": "{file} packas upp till mer än {limit} MB ritinstruktioner (gränsen nåddes på sidan {page}). Spara sidorna med poängen som en egen PDF och läs in den.",
+        "en": "{file} inflates to more than {limit} MB of drawing instructions (the limit was reached on page {page}). Save the pages with the scores as a PDF of their own and read that.",
+    },
+    "ingest.error.limit_time": {
+        "sv": "Att läsa {file} tog mer än {limit} sekunder och avbröts. Spara sidorna med poängen som en egen PDF, eller texten, och försök igen.",
+        "en": "Reading {file} took more than {limit} seconds and was stopped. Save the pages with the scores as a PDF of their own, or its text, and try again.",
+    },
+    "ingest.error.limit_memory": {
+        "sv": "Att läsa {file} behövde mer än {limit} MB minne och avbröts. Spara sidorna med poängen som en egen PDF, eller texten, och försök igen.",
+        "en": "Reading {file} needed more than {limit} MB of memory and was stopped. Save the pages with the scores as a PDF of their own, or its text, and try again.",
     },
     "ingest.error.internal": {
         "sv": "{file} kunde inte tolkas ({reason}). Inget har skrivits. Rapportera gärna filen som ett fel.",

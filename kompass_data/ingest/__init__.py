@@ -21,7 +21,8 @@ import pandas as pd
 from .. import messages
 from ..schema import CANONICAL_COLUMNS
 from .errors import IngestError
-from .reader import MAX_CHARS, read_report
+from .limits import MAX_REPORT_CHARS
+from .reader import read_report
 
 __all__ = ["COLUMNS", "IngestError", "IngestResult", "ingest_file", "ingest_text"]
 
@@ -103,8 +104,8 @@ def ingest_text(text, source_name: str = "text", kommun=None, year=None, version
         text = bytes_to_text(text, source_name)
     if not isinstance(text, str) or not text.strip():
         raise IngestError("ingest.error.empty", file=source_name)
-    if len(text) > MAX_CHARS:
-        raise IngestError("ingest.error.too_long", file=source_name, chars=len(text), limit=MAX_CHARS)
+    if len(text) > MAX_REPORT_CHARS:
+        raise IngestError("ingest.error.too_long", file=source_name, chars=len(text), limit=MAX_REPORT_CHARS)
     try:
         parsed = parse_report(text, source_name, ds, cat, kommun=kommun, year=year, version=version)
         records = to_records(parsed, f"ingested from {source_name}", cat)

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-import io
+import json
 import os
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..tables import decode_text
 from .errors import IngestError
+from .limits import (
+    MAX_CONCURRENT_READS,
+    MAX_CONTENT_MB,
+    MAX_PAGE_CONTENT_MB,
+    MAX_READ_MEMORY_MB,
+    MAX_READ_SECONDS,
+    MAX_REPORT_BYTES,
+    MAX_REPORT_CHARS,
+    MAX_REPORT_PAGES,
+)
 
-MAX_BYTES = 50 * 1024 * 1024  # a report is a few MB; anything bigger is not one
-MAX_CHARS = 20_000_000
-MAX_PDF_PAGES = 2000
-
-_pdfplumber = None
-
-
-def _pdf_module():
-    """pdfplumber, imported on first use so that importing kompass_data.ingest stays cheap."""
-    global _pdfplumber
-    if _pdfplumber is None:
-        import pdfplumber  # noqa: PLC0415 - deliberate lazy import
-
-        _pdfplumber = pdfplumber
-    return _pdfplumber
+WORKER = Path(__file__).resolve().with_name("pdf_worker.py")
+READER_START_SECONDS = 10  # the child's own start (Python, pdfplumber) on a busy machine, beyond the reading
+_READERS = threading.BoundedSemaphore(MAX_CONCURRENT_READS)
 
 
 def read_report(path: str | os.PathLike) -> str:
@@ -36,18 +39,18 @@ def read_report(path: str | os.PathLike) -> str:
         if p.is_dir():
             raise IngestError("ingest.error.not_a_file", file=str(path))
         size = p.stat().st_size
-        if size > MAX_BYTES:
+        if size > MAX_REPORT_BYTES:
             raise IngestError(
-                "ingest.error.too_large", file=name, size_mb=round(size / 1e6, 1), limit_mb=MAX_BYTES // 1_000_000
+                "ingest.error.too_large", file=name, size_mb=round(size / 1e6, 1), limit_mb=MAX_REPORT_BYTES // 1_000_000
             )
         with p.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(MAX_REPORT_BYTES + 1)
     except IngestError:
         raise
     except OSError as exc:
         raise IngestError("ingest.error.unreadable", file=name, reason=exc.strerror or type(exc).__name__) from None
-    if len(data) > MAX_BYTES:
-        raise IngestError("ingest.error.too_large", file=name, size_mb=round(len(data) / 1e6, 1), limit_mb=MAX_BYTES // 1_000_000)
+    if len(data) > MAX_REPORT_BYTES:
+        raise IngestError("ingest.error.too_large", file=name, size_mb=round(len(data) / 1e6, 1), limit_mb=MAX_REPORT_BYTES // 1_000_000)
     return bytes_to_text(data, name)
 
 
@@ -107,25 +110,69 @@ def _looks_binary(text: str) -> bool:
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
-    """The PDF's text layer, pages joined by newlines; IngestError when it cannot be read or has none."""
+    """The PDF's text layer, pages joined by newlines, read by a bounded child process (see read_pdf)."""
+    return read_pdf(data, name).text
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's text layer, how many pages it had, and the child process that read it."""
+
+    text: str
+    pages: int
+    reader_pid: int
+
+
+def read_pdf(data: bytes, name: str) -> PdfText:
+    """Read the text layer in a child process capped in memory and time; IngestError naming any limit reached."""
+    # The child's memory is returned to the system when it exits, and a bomb kills the child, not the server.
+    args = [MAX_READ_MEMORY_MB * 1024 * 1024, MAX_READ_SECONDS, MAX_REPORT_PAGES, MAX_REPORT_CHARS,
+            MAX_PAGE_CONTENT_MB * 1024 * 1024, MAX_CONTENT_MB * 1024 * 1024]
+    with _READERS:
+        try:
+            child = subprocess.Popen(
+                [sys.executable, "-I", str(WORKER), *map(str, args)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            )
+        except OSError as exc:
+            raise IngestError("ingest.error.pdf_unreadable", file=name, reason=exc.strerror or type(exc).__name__) from None
+        try:
+            out, _ = child.communicate(data, timeout=MAX_READ_SECONDS + READER_START_SECONDS)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+            raise IngestError("ingest.error.limit_time", file=name, limit=MAX_READ_SECONDS) from None
     try:
-        pdfplumber = _pdf_module()
-    except Exception as exc:  # pragma: no cover - pdfplumber is a declared dependency
-        raise IngestError("ingest.error.pdf_unreadable", file=name, reason=f"pdfplumber: {exc}") from None
-    pages: list[str] = []
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for i, page in enumerate(pdf.pages):
-                if i >= MAX_PDF_PAGES:
-                    break
-                pages.append(page.extract_text() or "")
-    except IngestError:
-        raise
-    except Exception as exc:  # pdfminer raises many exception types for broken or encrypted files
-        reason = type(exc).__name__
-        detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
-        raise IngestError("ingest.error.pdf_unreadable", file=name, reason=f"{reason}: {detail}" if detail else reason) from None
-    text = "\n".join(pages)
+        answer = json.loads(out.decode("utf-8")) if out else {}
+    except ValueError:
+        answer = {}
+    if not isinstance(answer, dict) or not answer:
+        # No answer: the child died, which under these caps means it ran out of memory (or CPU time).
+        if child.returncode == -signal.SIGXCPU:
+            raise IngestError("ingest.error.limit_time", file=name, limit=MAX_READ_SECONDS)
+        raise IngestError("ingest.error.limit_memory", file=name, limit=MAX_READ_MEMORY_MB)
+    limit = answer.get("limit")
+    if limit is not None:
+        raise _limit_error(limit, answer, name)
+    if "error" in answer:
+        raise IngestError("ingest.error.pdf_unreadable", file=name, reason=str(answer["error"]))
+    text = str(answer.get("text", ""))
     if not text.strip():
         raise IngestError("ingest.error.pdf_no_text", file=name)
-    return text
+    return PdfText(text=text, pages=int(answer.get("pages", 0)), reader_pid=child.pid)
+
+
+def _limit_error(limit: str, answer: dict, name: str) -> IngestError:
+    """The refusal for the limit the child reached, naming the limit."""
+    page = answer.get("page", "")
+    if limit == "pages":
+        return IngestError("ingest.error.limit_pages", file=name, pages=answer.get("value", ""), limit=MAX_REPORT_PAGES)
+    if limit == "chars":
+        return IngestError("ingest.error.limit_chars", file=name, page=page, limit=MAX_REPORT_CHARS)
+    if limit == "page_content":
+        return IngestError("ingest.error.limit_page_content", file=name, page=page, limit=MAX_PAGE_CONTENT_MB)
+    if limit == "content":
+        return IngestError("ingest.error.limit_content", file=name, page=page, limit=MAX_CONTENT_MB)
+    if limit == "time":
+        return IngestError("ingest.error.limit_time", file=name, limit=MAX_READ_SECONDS)
+    return IngestError("ingest.error.limit_memory", file=name, limit=MAX_READ_MEMORY_MB)
