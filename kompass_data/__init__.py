@@ -20,8 +20,9 @@ from .compare import (
     versions_with_scores,
 )
 from .errors import DataValidationError, KompassError, Problem, UsageError, VersionMismatchError
+from .imports import add_scores
 from .instruments import REGISTRY, VERSIONS, Registry
-from .store import Dataset, add_scores, build_parquet, load_dataset
+from .store import Dataset, build_parquet, load_dataset
 
 __all__ = [
     "Dataset", "load_dataset", "add_scores", "build_parquet", "VERSIONS", "REGISTRY", "Registry",

@@ -19,14 +19,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compare, formats, messages
+from . import compare, formats, imports, messages
 from .checks import flag_message
 from .errors import DataNotice, DataValidationError, KompassError
 from .errors import UsageError as KompassUsageError
 from .export import FORMATS, ExportFilter, filter_scores, write_export
 from .instruments import LEVELS, VERSIONS
 from .schema import score_set_ids
-from .store import DEFAULT_DATA_DIR, add_scores, build_parquet, load_dataset
+from .store import DEFAULT_DATA_DIR, build_parquet, check_output_target, load_dataset, scores_to_csv_text
 from .tables import clean_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -252,9 +252,9 @@ def cmd_trend(args) -> int:
 
 
 def cmd_add(args) -> int:
-    """Add score sets from a CSV/XLSX: all or nothing."""
+    """Add score sets from a table (CSV/XLSX) or a report (PDF/text): all or nothing."""
     lang = _lang(args)
-    result = add_scores(args.file, args.data_dir, replace_existing=args.replace)
+    result = imports.add_scores(args.file, args.data_dir, replace_existing=args.replace)
     names = result.names
     from .store import score_set_label
 
@@ -326,17 +326,20 @@ def cmd_build(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    """Read a report (PDF or text) into score sets in the canonical columns."""
-    from .ingest import ingest_file
-
+    """Read a report (PDF or text) into validated score sets in the canonical columns."""
     lang = _lang(args)
-    result = ingest_file(args.file, kommun=args.kommun, year=args.year, version=args.version, data_dir=args.data_dir)
-    _say(result.summary(lang))
     if args.output:
-        result.to_csv(args.output)
+        check_output_target(Path(args.output), args.data_dir, "ingest")  # before reading: fail fast
+    ds = load_dataset(args.data_dir)
+    staged = imports.stage_file(args.file, ds, kind=imports.REPORT, kommun=args.kommun, year=args.year,
+                                version=args.version)
+    staged.raise_for_problems()
+    _say(staged.summary(lang))
+    if args.output:
+        imports.write_csv(staged, args.output, args.data_dir)
         _say(f"-> {args.output}")
     else:
-        sys.stdout.write(result.csv_text())
+        sys.stdout.write(scores_to_csv_text(staged.scores))
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from .checks import flag_messages
 from .compare import resolve_lan, resolve_municipality
 from .schema import CANONICAL_COLUMNS, DATA_SOURCES, LICENSES, SCORE_COLUMNS, frictionless_fields, score_set_ids
-from .store import _atomic_write
+from .store import _atomic_write, check_output_target
 
 # csv-sv: what Excel with Swedish settings opens as columns (semicolon, decimal comma, UTF-8 with BOM).
 FORMATS = ("csv", "csv-sv", "xlsx", "parquet")
@@ -332,12 +332,7 @@ def check_format_matches_name(path: Path, fmt: str) -> None:
 
 def check_output_path(path: Path, data_dir: Path | None) -> None:
     """Refuse an output file where writing would destroy something: inside the data folder, a device, a link."""
-    from .errors import UsageError
-
-    if data_dir is not None and path.resolve().is_relative_to(Path(data_dir).resolve()):
-        raise UsageError("error.export_inside_data_dir", path=str(path))
-    if path.exists() and not path.is_file() or path.is_symlink():
-        raise UsageError("error.export_not_a_file", path=str(path))
+    check_output_target(path, data_dir, "export")  # the one check; `ingest -o` uses it with its own words
 
 
 def check_export_target(path: Path, data_dir: Path | None) -> None:

@@ -332,7 +332,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "En kommuns poäng över tid, ett segment per version; ingen förändring räknas över en revision.",
         "en": "A municipality's scores over time, one segment per version; no change is computed across a revision.",
     },
-    "cli.cmd.add": {"sv": "lägg till poänguppsättningar från en CSV/XLSX (allt eller inget)", "en": "add score sets from a CSV/XLSX (all or nothing)"},
+    "cli.cmd.add": {"sv": "lägg till poänguppsättningar från en CSV/XLSX eller en rapport (allt eller inget)", "en": "add score sets from a CSV/XLSX or a report (all or nothing)"},
     "cli.cmd.add.description": {
         "sv": "Lägger till poänguppsättningar i datamängden: allt eller inget, med säkerhetskopia.",
         "en": "Adds score sets to the dataset: all or nothing, with a backup.",
@@ -402,7 +402,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.arg.score_set": {"sv": "poänguppsättningen, t.ex. Norsjö:2018", "en": "the score set, e.g. Norsjö:2018"},
     "cli.arg.score_sets": {"sv": "poänguppsättningar, alla i samma version", "en": "score sets, all in the same version"},
     "cli.arg.kommun": {"sv": "kommunens namn eller kod", "en": "the municipality's name or code"},
-    "cli.arg.add_file": {"sv": "CSV eller XLSX i de kanoniska kolumnerna", "en": "CSV or XLSX in the canonical columns"},
+    "cli.arg.add_file": {"sv": "CSV eller XLSX i de kanoniska kolumnerna, eller en rapport (PDF eller text)", "en": "CSV or XLSX in the canonical columns, or a report (PDF or text)"},
     "cli.arg.report_file": {"sv": "rapporten (PDF eller text)", "en": "the report (PDF or text)"},
     "cli.out.info": {
         "sv": "{covered} / {total} kommuner har poäng; {score_sets}; {flags}.",

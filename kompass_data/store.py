@@ -28,8 +28,6 @@ from .schema import (
     CANONICAL_COLUMNS, OPTIONAL_TABLES, REQUIRED_TABLES, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types,
     dataset_package, score_set_ids,
 )
-from .tables import read_table
-from .validate import validate_scores
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "datasets"
 PARQUET_DIR = "parquet"
@@ -246,12 +244,29 @@ def _write_derived(data_dir: Path) -> list[Path]:
 
 def _write_derived_table(ds: Dataset, name: str, key: str) -> Path:
     """One derived table (flags or score_sets) of ds, stored with the hash of its inputs."""
-    table = pa.Table.from_pandas(getattr(ds, name), preserve_index=False)
-    meta = {"inputs_sha256": key, "derived_from": sorted(TABLES)}
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
+    table = _derived_table(ds, name, key)
     target = ds.data_dir / PARQUET_DIR / f"_{name}.parquet"
     _atomic_write(target, lambda fh: pq.write_table(table, fh))
     return target
+
+
+def _derived_table(ds: Dataset, name: str, key: str) -> pa.Table:
+    """ds's flags or score_sets as Parquet, carrying the hash of their inputs (_derived_key)."""
+    table = pa.Table.from_pandas(getattr(ds, name), preserve_index=False)
+    meta = {"inputs_sha256": key, "derived_from": sorted(TABLES)}
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
+
+
+def _parquet_table(frame: pd.DataFrame, csv_name: str, csv_hash: str, columns) -> pa.Table:
+    """A typed table as Parquet, carrying its CSV's name and hash, where the sources are, and its codebook."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    meta = {
+        "csv": csv_name,
+        "csv_sha256": csv_hash,
+        "sources": "See SOURCES.md in the dataset folder; each score row carries its own source.",
+        "codebook": {c: doc for c, (_d, doc) in columns.items()},
+    }
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
 
 
 def build_parquet(data_dir: str | Path | None = None, only: list[str] | None = None) -> list[Path]:
@@ -279,15 +294,7 @@ def _write_table_parquet(data_dir: Path, name: str) -> Path:
     csv_name, columns = TABLES[name]
     csv_path = data_dir / csv_name
     (data_dir / PARQUET_DIR).mkdir(exist_ok=True)
-    frame = _read_csv_typed(csv_path, columns)
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    meta = {
-        "csv": csv_name,
-        "csv_sha256": _sha256(csv_path),
-        "sources": "See SOURCES.md in the dataset folder; each score row carries its own source.",
-        "codebook": {c: doc for c, (_d, doc) in columns.items()},
-    }
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), META_KEY: json.dumps(meta).encode()})
+    table = _parquet_table(_read_csv_typed(csv_path, columns), csv_name, _sha256(csv_path), columns)
     target = data_dir / PARQUET_DIR / f"{name}.parquet"
     _atomic_write(target, lambda fh: pq.write_table(table, fh))
     return target
@@ -295,6 +302,17 @@ def _write_table_parquet(data_dir: Path, name: str) -> Path:
 
 def _atomic_write(target: Path, write) -> None:
     """Write through a temporary file in the same folder, fsync, then rename over target."""
+    tmp = _staged_write(target, write)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _staged_write(target: Path, write) -> str:
+    """Write a temporary file beside target (fsynced, target's mode) and return its path; target is untouched."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -303,11 +321,21 @@ def _atomic_write(target: Path, write) -> None:
             os.fsync(fh.fileno())
         # mkstemp makes 0600 files; keep the target's mode (or the usual 0644) so others can read it.
         os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    return tmp
+
+
+def check_output_target(path: Path, data_dir: Path | None, command: str) -> None:
+    """Refuse an output file inside the data folder (it would overwrite source data) or one that is no regular file."""
+    # command names the messages: error.{command}_inside_data_dir, error.{command}_not_a_file.
+    path = Path(path)
+    if data_dir is not None and path.resolve().is_relative_to(Path(data_dir).resolve()):
+        raise UsageError(f"error.{command}_inside_data_dir", path=str(path))
+    if path.exists() and not path.is_file() or path.is_symlink():
+        raise UsageError(f"error.{command}_not_a_file", path=str(path))
 
 
 @contextlib.contextmanager
@@ -360,41 +388,73 @@ def score_set_label(key: tuple, names: dict[str, str]) -> str:
     return f"{names.get(kod, kod)} {year} ({version}, {kind})"
 
 
-def add_scores(file: str | Path, data_dir: str | Path | None = None, replace_existing: bool = False) -> AddResult:
-    """Add the score sets in file to the dataset: all or nothing, locked, atomic, with a backup."""
+def write_score_sets(
+    candidate: pd.DataFrame, file: str, data_dir: str | Path | None = None, replace_existing: bool = False
+) -> AddResult:
+    """Write validated score rows (kompass_data.imports) into the dataset: all or nothing, locked, atomic, backed up."""
     data_dir = Path(data_dir) if data_dir else DEFAULT_DATA_DIR
-    # Validate everything before touching anything: a bad file leaves the folder byte-identical.
-    current = load_dataset(data_dir)
-    raw = read_table(file)
-    candidate = validate_scores(raw, current.municipalities, current.instrument_items, Path(file).name)
+    file = Path(file).name or str(file)
+    current = load_dataset(data_dir)  # before the lock: loading may rebuild a damaged cache, which locks too
     with dataset_lock(data_dir):
         # Temporary files of a writer that was killed mid-way: never renamed, so never part of the data.
         for stale in [*data_dir.glob(".scores.csv.*"), *(data_dir / PARQUET_DIR).glob(".*.parquet.*")]:
             stale.unlink(missing_ok=True)
-        # Re-read under the lock: another add may have landed since we validated (compare-and-swap).
+        # Re-read under the lock: another add may have landed since the file was validated (compare-and-swap).
         scores = _read_csv_typed(data_dir / "scores.csv", SCORE_COLUMNS)
         new_keys = list(dict.fromkeys(map(tuple, candidate[SCORE_SET_KEY].astype(str).itertuples(index=False))))
-        existing = set(map(tuple, scores[SCORE_SET_KEY].astype(str).itertuples(index=False)))
-        clash = [k for k in new_keys if k in existing]
+        existing = set(score_set_ids(scores))
+        clash = [k for k in new_keys if ":".join(k) in existing]
         names = current.municipality_names
         if clash and not replace_existing:
             raise DataValidationError(
-                Path(file).name,
-                [Problem(None, None, "error.exists", {"score_set": score_set_label(k, names)}) for k in clash],
+                file, [Problem(None, None, "error.exists", {"score_set": score_set_label(k, names)}) for k in clash],
             )
         keep = ~score_set_ids(scores).isin({":".join(k) for k in clash})
-        merged = pd.concat([scores[keep], candidate], ignore_index=True)
-        merged = apply_types(merged, SCORE_COLUMNS)
-        backup_dir = data_dir / BACKUP_DIR
-        backup_dir.mkdir(exist_ok=True)
-        stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
-        backup = backup_dir / f"scores.{stamp}.csv"
-        shutil.copy2(data_dir / "scores.csv", backup)
-        text = scores_to_csv_text(merged).encode("utf-8")
-        _atomic_write(data_dir / "scores.csv", lambda fh: fh.write(text))
-        # A crash before this line leaves a stale Parquet, which the loader detects by hash and ignores.
-        build_parquet(data_dir, only=["scores"])
+        merged = apply_types(pd.concat([scores[keep], candidate[CANONICAL_COLUMNS]], ignore_index=True), SCORE_COLUMNS)
+        after = replace(current, scores=merged, flags=None, score_sets=None, notices=())
+        backup = _commit(data_dir, file, merged, after)
     return AddResult(
         added=[k for k in new_keys if k not in clash], replaced=clash, rows=len(candidate), backup=backup,
         names=names,
     )
+
+
+def _commit(data_dir: Path, file: str, merged: pd.DataFrame, after: Dataset) -> Path:
+    """Stage the backup, scores.csv and its Parquet files, then rename them in place; nothing changes unless all staged."""
+    text = scores_to_csv_text(merged).encode("utf-8")
+    csv_hash = hashlib.sha256(text).hexdigest()
+    hashes = {name: _sha256(data_dir / csv_name) for name, (csv_name, _c) in TABLES.items()} | {"scores": csv_hash}
+    key = _derived_key(hashes)
+    target = data_dir / "scores.csv"
+    parquet = {data_dir / PARQUET_DIR / "scores.parquet": _parquet_table(merged, "scores.csv", csv_hash, SCORE_COLUMNS),
+               **{data_dir / PARQUET_DIR / f"_{name}.parquet": _derived_table(after, name, key) for name in DERIVED}}
+    staged: dict[Path, str] = {}
+    backup = data_dir / BACKUP_DIR / f"scores.{_dt.datetime.now().strftime('%Y%m%dT%H%M%S%f')}.csv"
+    try:
+        backup.parent.mkdir(exist_ok=True)
+        shutil.copy2(target, backup)
+        staged[target] = _staged_write(target, lambda fh: fh.write(text))
+        (data_dir / PARQUET_DIR).mkdir(exist_ok=True)
+        for path, table in parquet.items():
+            staged[path] = _staged_write(path, lambda fh, t=table: pq.write_table(t, fh))
+    except OSError as exc:
+        for tmp in staged.values():
+            Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            backup.unlink(missing_ok=True)
+        raise KompassError("error.add_not_staged", file=file, path=str(exc.filename or data_dir),
+                           reason=exc.strerror or type(exc).__name__) from None
+    # Renames within one folder: scores.csv first (the source of truth); a crash between the renames
+    # leaves a Parquet cache whose hash no longer matches, which the loader ignores.
+    for path, tmp in staged.items():
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            for rest in staged.values():
+                Path(rest).unlink(missing_ok=True)
+            if path == target:
+                raise KompassError("error.add_not_staged", file=file, path=str(path),
+                                   reason=exc.strerror or type(exc).__name__) from None
+            raise KompassError("error.add_cache_stale", file=file, path=str(path),
+                               reason=exc.strerror or type(exc).__name__) from None
+    return backup
