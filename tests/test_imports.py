@@ -110,3 +110,13 @@ def test_add_writes_nothing_when_the_parquet_folder_is_a_file(capsys, data_dir, 
     assert "Traceback" not in err and "FileExistsError" not in err
     assert tree_digest(data_dir) == before
     assert not list((data_dir / "backups").glob("*")) if (data_dir / "backups").exists() else True
+
+
+def test_add_over_a_damaged_cache_rebuilds_it_first_and_lands(capsys, data_dir, tmp_path):
+    cache = data_dir / "parquet" / "scores.parquet"
+    cache.write_bytes(cache.read_bytes()[:100])  # truncated: the loader rebuilds it, under the folder's lock
+    table = tmp_path / "kramfors.csv"
+    table.write_text(KRAMFORS, encoding="utf-8")
+    code, out, err = run(capsys, "add", str(table), "--data-dir", str(data_dir), "--lang", "en")
+    assert code == 0, err
+    assert "2282:2015:2010:full" in set(load_dataset(data_dir).score_sets["score_set_id"])
