@@ -61,6 +61,8 @@ MUNICIPALITY_COLUMNS: dict[str, tuple[object, str]] = {
     "lan_name": (TEXT, "County name"),
     "kommungrupp_2017_code": (TEXT, "SKR municipality group 2017 (A1 … C9)"),
     "kommungrupp_2017_name": (TEXT, "SKR municipality group 2017, name"),
+    "kommungrupp_2023_code": (TEXT, "SKR municipality group 2023 (A1 … C9): the default peer grouping"),
+    "kommungrupp_2023_name": (TEXT, "SKR municipality group 2023, name"),
     "population": ("Int64", "Population (not yet filled)"),
     "population_year": ("Int16", "Year of population"),
 }
@@ -194,6 +196,7 @@ def municipalities_schema():
             "name": pa.Column(TEXT, pa.Check.str_length(min_value=1)),
             "lan_kod": pa.Column(TEXT, pa.Check.str_matches(r"^\d{2}$")),
             "kommungrupp_2017_code": pa.Column(TEXT, pa.Check.str_matches(r"^[ABC][1-9]$")),
+            "kommungrupp_2023_code": pa.Column(TEXT, pa.Check.str_matches(r"^[ABC][1-9]$"), required=False),
         },
         strict=False,
     )
