@@ -25,6 +25,7 @@ from .errors import DataNotice, DataValidationError, KompassError
 from .errors import UsageError as KompassUsageError
 from .export import FORMATS, ExportFilter, filter_scores, write_export
 from .instruments import LEVELS, VERSIONS
+from .peers import DEFAULT_K, DEFAULT_KOMMUNGRUPP_YEAR, GROUPS, KOMMUNGRUPP_YEARS, PeerGroup
 from .schema import score_set_ids
 from .store import DEFAULT_DATA_DIR, build_parquet, check_output_target, load_dataset, scores_to_csv_text
 from .tables import clean_text
@@ -185,7 +186,8 @@ def cmd_peers(args) -> int:
     lang = _lang(args)
     ds = load_dataset(args.data_dir)
     ref = compare.parse_score_set(ds, args.score_set)
-    result = compare.peer_comparison(ds, ref, _peer_filter(ds, args), lang)
+    group = PeerGroup(args.group, k=args.k, kommungrupp_year=args.kommungrupp_year)
+    result = compare.peer_comparison(ds, ref, _peer_filter(ds, args), lang, group)
     table = result.table
     records = table.to_dict("records")
     refs = result.references
@@ -196,8 +198,9 @@ def cmd_peers(args) -> int:
         "version": result.version,
         "evaluation_kind": ref.evaluation_kind,
         "peer_filter": {k: v for k, v in vars(result.peer_filter).items()},
+        "group": result.group.as_dict(_lang(args)),
         "peers": [
-            {"kommunkod": k, "municipality": m, "year": int(y), "evaluation_kind": str(e)}
+            {"kommunkod": k, "municipality": m, "year": int(y), "kind": str(e), "evaluation_kind": str(e)}
             | {"used_for": u.split(", ")}
             for k, m, y, e, u in result.peers[["kommunkod", "municipality", "year", "evaluation_kind", "used_for"]]
             .itertuples(index=False)
@@ -216,6 +219,10 @@ def cmd_peers(args) -> int:
     }
     _emit(table, args.format, payload, lang)
     if args.format == "table":
+        _say(f"{result.group.title(lang)}: {result.group.definition(lang)}")
+        if result.empty and result.group.wider:
+            _say(messages.t("peers.empty", lang, group=result.group.title(lang), version=result.version,
+                            wider=messages.t(f"peers.group.{result.group.wider}", lang)))
         peers = ", ".join(p["municipality"] + " " + str(p["year"]) for p in payload["peers"])
         _say(messages.t("cli.out.peers", lang, peers=peers or messages.t("cli.out.no_peers", lang)))
     return EXIT_OK
@@ -243,11 +250,19 @@ def cmd_trend(args) -> int:
     """A municipality's scores over time, one segment per version."""
     ds = load_dataset(args.data_dir)
     code = compare.resolve_municipality(ds, args.kommun)
-    table = compare.trend(ds, code)
-    segments = compare.trend_segments(table)
+    lang = _lang(args)
+    table = compare.trend(ds, code, lang=lang)
+    segments = compare.trend_segments(table, lang)
     payload = {"kommun": ds.municipality_names[code], "kommunkod": code, "segments": segments}
-    cols = ["instrument_version", "segment", "year", "evaluation_kind", "total", "total_change", *compare.AREA_CODES]
-    _emit(table[cols], args.format, payload, _lang(args))
+    table = table.assign(
+        position=[None if pd.isna(r) else messages.t("trend.position", lang, rank=int(r), n=int(n), version=v)
+                  for r, n, v in zip(table["position_rank"], table["position_n"], table["instrument_version"].astype(str))],
+        change_note=[messages.t(k, lang) if k else "" for k in table["change_note"]],
+        flags=["; ".join(f) for f in table["flags"]],
+    )
+    cols = ["instrument_version", "segment", "year", "evaluation_kind", "total", "total_change", "change_note",
+            "position", "flags", *compare.AREA_CODES]
+    _emit(table[cols], args.format, payload, lang)
     return EXIT_OK
 
 
@@ -432,6 +447,10 @@ def build_parser(lang: str = messages.DEFAULT_LANGUAGE) -> argparse.ArgumentPars
     peer.add_argument("--include-self", action="store_true", help=h("opt.include_self"))
     peer.add_argument("--year-from", type=int, metavar=h("metavar.year"), help=h("opt.peer_year_from"))
     peer.add_argument("--year-to", type=int, metavar=h("metavar.year"), help=h("opt.peer_year_to"))
+    peer.add_argument("--group", choices=GROUPS, default="version", help=h("opt.group"))
+    peer.add_argument("--k", type=int, default=DEFAULT_K, metavar="N", help=h("opt.k"))
+    peer.add_argument("--kommungrupp-year", choices=KOMMUNGRUPP_YEARS, default=DEFAULT_KOMMUNGRUPP_YEAR,
+                      help=h("opt.kommungrupp_year"))
 
     root = parser(prog="python -m kompass_data", description=h("description"), epilog=h("epilog"))
     sub = root.add_subparsers(dest="command", required=True, metavar=h("metavar.command"), title=h("section.commands"))

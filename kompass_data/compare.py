@@ -18,6 +18,8 @@ from . import messages
 from .errors import UsageError, VersionMismatchError
 from .instruments import AREA_CODES, LEVELS
 from .names import fold
+from .schema import score_set_ids
+from .peers import PeerGroup, ResolvedGroup, resolve
 
 ITEM_CODES: tuple[str, ...] = ("total", *AREA_CODES)
 
@@ -217,6 +219,12 @@ class PeerComparison:
     peers: pd.DataFrame  # the peer score sets used, with used_for: the items each one entered
     references: pd.DataFrame  # published reference profiles of the version, never averaged in
     peer_filter: PeerFilter
+    group: ResolvedGroup | None = None  # the named peer group and its members (None: the whole version)
+
+    @property
+    def empty(self) -> bool:
+        """True when no peer has a value for any item: no mean, say so and offer the wider group."""
+        return int(self.table["peer_n"].max()) == 0
 
 
 @dataclass(frozen=True)
@@ -320,10 +328,20 @@ class VersionView:
             sets = sets[sets["year"] <= peer_filter.year_to]
         return sets
 
-    def peer_comparison(self, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv") -> PeerComparison:
-        """ref's scores beside mean, median, min, max, n and percentile of its peers, item by item."""
+    def peer_comparison(self, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv",
+                        group: PeerGroup = PeerGroup()) -> PeerComparison:
+        """ref's scores beside mean, median, min, max, n and percentile of its named peer group, item by item.
+
+        Below THIN_N peers an item's `thin` is true and `peer_names` names them ('Mölndal 2016'), so the
+        page can say "mot Mölndal 2016" instead of calling one score set a mean.
+        """
         (ref,) = self.own([ref])
-        candidates = _by_recency(self.peer_candidates(peer_filter, exclude=ref.kommunkod))
+        candidates = self.peer_candidates(peer_filter, exclude=ref.kommunkod)
+        resolved = resolve(self.ds, ref.kommunkod, ref.year, group, candidates)
+        if resolved.members is not None:
+            candidates = candidates[candidates["kommunkod"].isin(resolved.members)]
+        candidates = _by_recency(candidates)
+        name_years = (candidates["municipality"].astype(str) + " " + candidates["year"].astype(str)).to_numpy(dtype=object)
         kommunkod = candidates["kommunkod"].to_numpy(dtype=object)
         set_ids = candidates["score_set_id"].to_numpy(dtype=object)
         focal = _row_of(self.ds, ref)
@@ -352,11 +370,13 @@ class VersionView:
                     "peer_max": float(present.max()) if n else float("nan"),
                     "difference": score - mean if n else float("nan"),
                     "percentile": percentile_of(score, values),
+                    "thin": n < THIN_N,
+                    "peer_names": ", ".join(name_years[chosen][~np.isnan(values)]) if n < THIN_N else "",
                 }
             )
         peers = candidates[candidates["score_set_id"].isin(used)]
         peers = peers.assign(used_for=peers["score_set_id"].map(lambda i: ", ".join(used[i]))).reset_index(drop=True)
-        return PeerComparison(ref, self.version, pd.DataFrame(rows), peers, self.references, peer_filter)
+        return PeerComparison(ref, self.version, pd.DataFrame(rows), peers, self.references, peer_filter, resolved)
 
     def ranking(self, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
         """Score sets of this version ranked by one item, highest first (ties share a rank); latest_only: latest_with()."""
@@ -410,9 +430,10 @@ def peer_candidates(ds, version: str, peer_filter: PeerFilter = PeerFilter(), ex
     return ds.version(version).peer_candidates(peer_filter, exclude)
 
 
-def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv") -> PeerComparison:
-    """ref beside its peers of the same version: VersionView.peer_comparison."""
-    return ds.version(ref.instrument_version).peer_comparison(ref, peer_filter, lang)
+def peer_comparison(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv",
+                    group: PeerGroup = PeerGroup()) -> PeerComparison:
+    """ref beside its named peer group of the same version: VersionView.peer_comparison."""
+    return ds.version(ref.instrument_version).peer_comparison(ref, peer_filter, lang, group)
 
 
 def ranking(ds, version: str, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
@@ -425,31 +446,81 @@ def top_per_area(ds, version: str, n: int = 3, lang: str = "sv") -> pd.DataFrame
     return ds.version(version).top_per_area(n, lang)
 
 
-def trend(ds, kommunkod: str, include_self: bool = True) -> pd.DataFrame:
-    """A municipality's score sets over time: one segment per version (revision order); changes only inside one."""
+TOTAL_FLAG_CHECKS = ("total_vs_areas",)  # a total these checks flag is not a base for a change
+
+
+def trend(ds, kommunkod: str, include_self: bool = True, lang: str = "sv") -> pd.DataFrame:
+    """A municipality's score sets over time, one segment per version; changes only like for like.
+
+    A change is computed only between two score sets of the same version and the same kind (SKR
+    evaluation to SKR evaluation, self-assessment to self-assessment), never from or to a flagged
+    total; where it is not, `change_note` says why. `position` places each total among the SKR
+    evaluations of its own version (rank, n, percentile), the honest way across a revision.
+    """
     sets = ds.score_sets[ds.score_sets["kommunkod"] == kommunkod]
     if not include_self:
         sets = sets[sets["evaluation_kind"].astype(str) == "full"]
     sets = sets.assign(segment=sets["instrument_version"].astype(str).map(ds.registry.order))
     sets = sets.sort_values(["segment", "year", "evaluation_kind"]).reset_index(drop=True)
+    set_flags = ds.flags[score_set_ids(ds.flags).isin(set(sets["score_set_id"]))]
+    message = f"message_{lang}" if f"message_{lang}" in set_flags.columns else "message_sv"
+    flag_ids = score_set_ids(set_flags)
+    sets["flags"] = [list(set_flags.loc[flag_ids == i, message]) for i in sets["score_set_id"]]
+    total_flagged = set(flag_ids[(set_flags["code"] == "total") & set_flags["check"].isin(TOTAL_FLAG_CHECKS)])
+    sets["total_flagged"] = sets["score_set_id"].isin(total_flagged)
+    chain = sets.groupby(["segment", "evaluation_kind"], observed=True, sort=False)
     for code in ITEM_CODES:
-        # diff() within a version group: the first point of each segment has no change, by design.
-        sets[f"{code}_change"] = sets.groupby("segment")[code].diff()
+        # diff() within one version and one kind: the first of each chain has no change, by design.
+        sets[f"{code}_change"] = chain[code].diff()
+    previous_flagged = chain["total_flagged"].shift(1).fillna(False).astype(bool)
+    position = chain.cumcount()
+    kinds = sets["evaluation_kind"].astype(str)
+    has_full = sets.groupby("segment")["evaluation_kind"].transform(lambda k: (k.astype(str) == "full").any())
+    notes = np.select(
+        [sets["total"].isna(), sets["total_flagged"] | previous_flagged, (kinds == "self") & has_full & (position == 0),
+         position == 0],
+        ["trend.note.no_total", "trend.note.flagged", "trend.note.kind", "trend.note.first"], default="")
+    sets.loc[sets["total_flagged"] | previous_flagged, "total_change"] = np.nan
+    sets["change_note"] = notes
+    ranks = [_position(ds, row) for row in sets[["instrument_version", "score_set_id", "total"]].itertuples(index=False)]
+    sets["position_rank"] = [r[0] for r in ranks]
+    sets["position_n"] = [r[1] for r in ranks]
+    sets["position_percentile"] = [r[2] for r in ranks]
     sets["segment"] = sets["segment"].rank(method="dense").astype("int64")
     return sets
 
 
-def trend_segments(trend_table: pd.DataFrame) -> list[dict]:
+def _position(ds, row) -> tuple[float, int, float]:
+    """(rank, n, percentile) of a total among the SKR evaluations of its own version; NaN without a total."""
+    full = ds.version(str(row.instrument_version)).peer_candidates(PeerFilter())
+    totals = full["total"].dropna()
+    n = int(len(totals))
+    if pd.isna(row.total) or n == 0:
+        return float("nan"), n, float("nan")
+    others = full.loc[full["score_set_id"] != row.score_set_id, "total"].to_numpy(dtype="float64")
+    rank = 1 + int(np.count_nonzero(others[~np.isnan(others)] > row.total))
+    return float(rank), n, percentile_of(float(row.total), others)
+
+
+def trend_segments(trend_table: pd.DataFrame, lang: str = "sv") -> list[dict]:
     """The trend as a list of {version, points}: the JSON shape of `trend`."""
     segments = []
     for _segment, part in trend_table.groupby("segment", sort=True):
         points = []
         for row in part.to_dict("records"):
+            note = str(row["change_note"])
             point = {
                 "year": int(row["year"]),
                 "evaluation_kind": str(row["evaluation_kind"]),
+                "kind": str(row["evaluation_kind"]),
                 "total": _num(row["total"]),
                 "total_change": _num(row["total_change"]),
+                "change": _num(row["total_change"]),
+                "change_note": messages.t(note, lang) if note else None,
+                "flags": list(row["flags"]),
+                "total_flagged": bool(row["total_flagged"]),
+                "position": {"rank": None if pd.isna(row["position_rank"]) else int(row["position_rank"]),
+                             "n": int(row["position_n"]), "percentile": _num(row["position_percentile"])},
             }
             point["areas"] = {c: _num(row[c]) for c in AREA_CODES}
             point["area_changes"] = {c: _num(row[f"{c}_change"]) for c in AREA_CODES}

@@ -408,6 +408,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "{covered} / {total} kommuner har poäng; {score_sets}; {flags}.",
         "en": "{covered} / {total} municipalities have scores; {score_sets}; {flags}.",
     },
+    "cli.opt.group": {
+        "sv": "namngiven jämförelsegrupp: version (alla i versionen, standard), kommungrupp (samma SKR-grupp), size (halva till dubbla folkmängden), lan (samma län), similar (de k mest lika)",
+        "en": "named peer group: version (everyone in the version, default), kommungrupp (same SKR group), size (half to double the population), lan (same county), similar (the k most similar)",
+    },
+    "cli.opt.k": {"sv": "--group similar: hur många (standard 5)", "en": "--group similar: how many (default 5)"},
+    "cli.opt.kommungrupp_year": {
+        "sv": "SKR:s kommungruppsindelning för kommungrupp/similar: 2023 (standard) eller 2017",
+        "en": "SKR classification for kommungrupp/similar: 2023 (default) or 2017",
+    },
     "cli.out.peers": {"sv": "Jämförelsekommuner: {peers}", "en": "Peers: {peers}"},
     "cli.out.no_peers": {"sv": "inga som matchar filtren", "en": "none match the filters"},
     "cli.out.flag": {"sv": "FLAGGA {where}: {message}", "en": "FLAG {where}: {message}"},
@@ -1120,6 +1129,98 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Så citerar du: se README.txt i zip-arkivet och CITATION.cff i projektet. Poängen är publicerade fakta som sammanställts med källa för varje rad.",
         "en": "How to cite: see README.txt in the zip and CITATION.cff in the project. The scores are published facts, compiled with a source for every row.",
     },
+    # --- peer groups, honest small n, like-for-like changes (issue 9) ------------
+    "error.unknown_peer_group": {
+        "sv": "\"{value}\" är ingen jämförelsegrupp. Använd en av: {groups}.",
+        "en": "\"{value}\" is not a peer group. Use one of: {groups}.",
+    },
+    "error.unknown_kommungrupp_year": {
+        "sv": "\"{value}\" är ingen kommungruppsindelning i datan. Använd en av: {years}.",
+        "en": "\"{value}\" is not a municipality grouping in the data. Use one of: {years}.",
+    },
+    "error.bad_k": {
+        "sv": "Antalet mest lika kommuner måste vara minst 1 (fick {value}).",
+        "en": "The number of most similar municipalities must be at least 1 (got {value}).",
+    },
+    "peers.group.version": {"sv": "Alla i versionen", "en": "Everyone in the version"},
+    "peers.group.kommungrupp": {"sv": "Samma kommungrupp (SKR {classification})", "en": "Same municipality group (SKR {classification})"},
+    "peers.group.size": {"sv": "Liknande folkmängd", "en": "Similar population"},
+    "peers.group.lan": {"sv": "Samma län", "en": "Same county"},
+    "peers.group.similar": {"sv": "De {k} mest lika", "en": "The {k} most similar"},
+    "peers.definition.version": {
+        "sv": "Alla andra kommuner med en utvärdering i samma version av instrumentet.",
+        "en": "Every other municipality with an evaluation in the same version of the instrument.",
+    },
+    "peers.definition.kommungrupp": {
+        "sv": "Kommuner i samma kommungrupp enligt SKR:s indelning {classification}: {code} {group_name}.",
+        "en": "Municipalities in the same municipality group in SKR's {classification} classification: {code} {group_name}.",
+    },
+    "peers.definition.size": {
+        "sv": "Kommuner med mellan halva och dubbla folkmängden: {population} invånare 31 december {population_year} (närmaste år med data till utvärderingsåret {year}), alltså {low}–{high} invånare samma år. Källa: SCB via Kolada (N01951).",
+        "en": "Municipalities with half to double the population: {population} inhabitants on 31 December {population_year} (the year with data nearest to the evaluation year {year}), so {low}–{high} inhabitants in that year. Source: SCB via Kolada (N01951).",
+    },
+    "peers.definition.lan": {"sv": "Kommuner i {lan_name}.", "en": "Municipalities in {lan_name}."},
+    "peers.definition.similar": {
+        "sv": "De {k} kommuner med poäng i versionen som ligger närmast enligt avståndet d = (1 om kommungruppen, SKR {classification}, skiljer sig, annars 0) + |ln(folkmängd A) − ln(folkmängd B)|, med folkmängd 31 december närmast utvärderingsåret {year} (SCB via Kolada).",
+        "en": "The {k} municipalities with scores in the version nearest by the distance d = (1 if the municipality group, SKR {classification}, differs, else 0) + |ln(population A) − ln(population B)|, with the population on 31 December nearest the evaluation year {year} (SCB via Kolada).",
+    },
+    "peers.empty": {
+        "sv": "Gruppen \"{group}\" har inga andra kommuner med poäng i version {version}, så det finns inget medelvärde. Prova den vidare gruppen \"{wider}\".",
+        "en": "The group \"{group}\" has no other municipality with scores in version {version}, so there is no mean. Try the wider group \"{wider}\".",
+    },
+    "trend.note.no_total": {"sv": "Ingen totalpoäng publicerad.", "en": "No total published."},
+    "trend.note.flagged": {
+        "sv": "Flaggad totalpoäng: ingen förändring räknas till eller från den.",
+        "en": "Flagged total: no change is computed to or from it.",
+    },
+    "trend.note.kind": {
+        "sv": "Egen analys: ingen förändring räknas till eller från SKR:s utvärderingar.",
+        "en": "Self-assessment: no change is computed to or from SKR evaluations.",
+    },
+    "trend.note.first": {
+        "sv": "Första av sitt slag i versionen: ingen tidigare att jämföra med.",
+        "en": "First of its kind in the version: nothing earlier to compare with.",
+    },
+    "trend.position": {"sv": "{rank} av {n} i version {version}", "en": "{rank} of {n} in version {version}"},
+    "ui.peers.picker": {"sv": "Jämförelsegrupp", "en": "Peer group"},
+    "ui.peers.k": {"sv": "Antal mest lika (k)", "en": "Number most similar (k)"},
+    "ui.peers.classification": {"sv": "Kommungruppsindelning", "en": "Municipality grouping"},
+    "ui.peers.use_wider": {"sv": "Använd \"{wider}\"", "en": "Use \"{wider}\""},
+    "ui.peers.members": {
+        "sv": "Gruppens kommuner med poäng i versionen ({n}):",
+        "en": "The group's municipalities with scores in the version ({n}):",
+    },
+    "ui.peers.against": {"sv": "mot {names}", "en": "against {names}"},
+    "ui.profile.counted_sentence": {
+        "sv": "{label} ligger över medelvärdet för gruppen \"{group}\" (version {version}) i {above} av {compared} områden där minst {min} kommuner jämförs, under i {below} och lika i {same}.",
+        "en": "{label} is above the mean of the group \"{group}\" (version {version}) in {above} of {compared} areas compared with at least {min} municipalities, below in {below} and equal in {same}.",
+    },
+    "ui.profile.left_out": {
+        "sv": "{n} områden räknas inte, eftersom färre än {min} kommuner jämförs där: {areas}.",
+        "en": "{n} areas are not counted because fewer than {min} municipalities are compared there: {areas}.",
+    },
+    "ui.profile.none_counted": {
+        "sv": "Inget område har minst {min} kommuner att jämföra med, så inget räknas som över eller under ett medelvärde.",
+        "en": "No area has at least {min} municipalities to compare with, so none is counted as above or below a mean.",
+    },
+    "ui.noscores.title": {
+        "sv": "{name} har inga publicerade poäng i datan.",
+        "en": "{name} has no published scores in the data.",
+    },
+    "ui.noscores.known": {"sv": "Kända utvärderingar:", "en": "Known evaluations:"},
+    "ui.noscores.none_known": {"sv": "Inga kända utvärderingar finns i datan.", "en": "No known evaluations in the data."},
+    "ui.noscores.todo": {
+        "sv": "Har du rapporten? Läs in den på sidan Egna data (PDF eller text), så syns poängen på alla sidor i din session.",
+        "en": "Have the report? Read it in on the page Your own data (PDF or text), and the scores show on every page in your session.",
+    },
+    "ui.sets.left_out": {
+        "sv": "Länken innehöll poänguppsättningar från flera versioner; poäng är jämförbara bara inom en version. Visas: version {version}. Utelämnade: {names}.",
+        "en": "The link held score sets from several versions; scores are comparable only within one version. Shown: version {version}. Left out: {names}.",
+    },
+    "ui.trend.position_col": {"sv": "Placering i sin version", "en": "Position in its version"},
+    "ui.trend.note_col": {"sv": "Varför ingen förändring", "en": "Why no change"},
+    "ui.trend.flag_col": {"sv": "Flaggor", "en": "Flags"},
+    "ui.subareas.sort": {"sv": "Svagast först", "en": "Weakest first"},
     # --- end UI -----------------------------------------------------------------
 }
 

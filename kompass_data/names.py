@@ -19,3 +19,23 @@ def fold(text: str) -> str:
 def fold_label(label: str) -> str:
     """A published area label folded, without a leading area number ('1. Offentlighet …')."""
     return fold(_LEADING_NUMBER.sub("", str(label)))
+
+
+# Swedish alphabet order: … X, Y, Z, Å, Ä, Ö. Other accented letters sort with their base letter
+# (é as e, ü as y as in Swedish dictionaries), and case only breaks ties.
+# Å, Ä, Ö map to the three characters after 'z' in code-point order: '{', '|', '}'.
+_SWEDISH_LAST = {"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"}
+
+
+def swedish_key(text: str) -> tuple[str, str]:
+    """A sort key that puts names in Swedish order: 'Åre' after 'Ystad', 'Ödeshög' last."""
+    lowered = str(text).casefold()
+    mapped = "".join(_SWEDISH_LAST.get(c, c) for c in lowered)
+    decomposed = unicodedata.normalize("NFKD", mapped)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base, str(text)
+
+
+def swedish_sorted(names) -> list[str]:
+    """names sorted in Swedish order (see swedish_key)."""
+    return sorted(names, key=swedish_key)
