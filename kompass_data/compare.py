@@ -17,6 +17,7 @@ import pandas as pd
 from . import messages
 from .errors import UsageError, VersionMismatchError
 from .instruments import AREA_CODES, LEVELS
+from .checks import flag_messages
 from .names import fold
 from .schema import score_set_ids
 from .peers import PeerGroup, ResolvedGroup, resolve
@@ -463,9 +464,9 @@ def trend(ds, kommunkod: str, include_self: bool = True, lang: str = "sv") -> pd
     sets = sets.assign(segment=sets["instrument_version"].astype(str).map(ds.registry.order))
     sets = sets.sort_values(["segment", "year", "evaluation_kind"]).reset_index(drop=True)
     set_flags = ds.flags[score_set_ids(ds.flags).isin(set(sets["score_set_id"]))]
-    message = f"message_{lang}" if f"message_{lang}" in set_flags.columns else "message_sv"
+    texts = flag_messages(set_flags, lang)
     flag_ids = score_set_ids(set_flags)
-    sets["flags"] = [list(set_flags.loc[flag_ids == i, message]) for i in sets["score_set_id"]]
+    sets["flags"] = [list(texts[flag_ids == i]) for i in sets["score_set_id"]]
     total_flagged = set(flag_ids[(set_flags["code"] == "total") & set_flags["check"].isin(TOTAL_FLAG_CHECKS)])
     sets["total_flagged"] = sets["score_set_id"].isin(total_flagged)
     chain = sets.groupby(["segment", "evaluation_kind"], observed=True, sort=False)

@@ -165,10 +165,13 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv", 
         )
     )
     n_values = [int(n) for n in areas["peer_n"]]
+    names = areas["peer_names"] if "peer_names" in areas.columns else [""] * len(areas)
+    # Below THIN_N the point is not a mean: the hover names the score sets it is ("mot Mölndal 2016").
     peer_hover = [
-        f"<b>{t('ui.fig.peer_mean', lang)}</b><br>{tick}<br>{fmt(m, lang)} (n = {n})"
+        (f"<b>{esc(t('ui.peers.against', lang, names=who))}</b><br>{tick}<br>{fmt(m, lang)} (n = {n})"
+         if 0 < n < THIN_N and who else f"<b>{t('ui.fig.peer_mean', lang)}</b><br>{tick}<br>{fmt(m, lang)} (n = {n})")
         + (f"<br>{esc(t('ui.thin_mean', lang, n=THIN_N))}" if 0 < n < THIN_N else "")
-        for tick, m, n in zip(theta, areas["peer_mean"], n_values)
+        for tick, m, n, who in zip(theta, areas["peer_mean"], n_values, names)
     ]
     n_text = n_range(n_values)
     if n_text is not None:  # no peers: no mean, so no trace and no legend entry claiming one

@@ -24,6 +24,8 @@ import streamlit as st
 
 from kompass_data import messages
 from kompass_data.instruments import AREA_CODES, KINDS, LEVELS, VERSIONS
+from kompass_data.peers import DEFAULT_K, DEFAULT_KOMMUNGRUPP_YEAR, KOMMUNGRUPP_YEARS
+from kompass_data.peers import GROUPS as PEER_GROUPS
 
 MEMORY = "_mem_"
 
@@ -135,6 +137,11 @@ PARAMS: tuple[Param, ...] = (
     Param("kpi", _match(r"[A-Z][0-9]{5}"), (PAGE_SAMBAND,), ("samband_kpi",)),  # a Kolada KPI id, N00090
     Param("sets", _list_of(_match(_SCORE_SET_ID)), (PAGE_JAMFOR,), ("pick_sets_*",), text=_join, many=True),
     Param("vy", _one_of(("bars", "radar")), (PAGE_JAMFOR,), ("pick_view",), default="bars"),
+    Param("jmf", _one_of(PEER_GROUPS), (PAGE_PROFIL,), ("pick_peer_group",), default="version"),
+    Param("k", lambda text: int(_match(r"[1-9][0-9]?")(text)), (PAGE_PROFIL,), default=DEFAULT_K),
+    Param("indelning", _one_of(KOMMUNGRUPP_YEARS), (PAGE_PROFIL,), ("pick_peer_group_year",),
+          default=DEFAULT_KOMMUNGRUPP_YEAR),
+    Param("svagast", _flag, (PAGE_PROFIL,), ("pick_weakest",), default=False, text=lambda on: "1"),
     Param("niva", _one_of(LEVELS), (PAGE_EXPORT,), ("exp_niva",)),
     Param("fran", _year, (PAGE_EXPORT,), ("exp_years",)),  # one slider holds both ends
     Param("till", _year, (PAGE_EXPORT,), ("exp_years",)),

@@ -102,7 +102,12 @@ def profile_table(comparison, flags: pd.DataFrame, lang: str, notes: dict[str, s
                 lab if code == "total" else f"{code}. {lab}" for code, lab in zip(table["code"], table["label"])
             ],
             t("ui.col.score", lang): table["score"],
-            t("ui.col.peer_mean", lang): table["peer_mean"].round(1),
+            # Below THIN_N there is no mean to show: the column "compared with" names the score sets instead.
+            t("ui.col.peer_mean", lang): table["peer_mean"].round(1).where(table["peer_n"] >= THIN_N),
+            t("ui.col.against", lang): [
+                t("ui.peers.against", lang, names=f"{names} ({fmt(m, lang)})") if 0 < n < THIN_N else ""
+                for names, m, n in zip(table["peer_names"], table["peer_mean"], table["peer_n"])
+            ],
             t("ui.col.n", lang): table["peer_n"].astype("int64"),
             t("ui.col.difference", lang): table["difference"].round(1),
             # A percentile among fewer than THIN_N municipalities says nothing: blank, as the caption explains.
@@ -130,8 +135,9 @@ def peers_display(comparison, lang: str) -> pd.DataFrame:
 
 
 def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
-    """Lines naming the areas furthest above and below the peer mean (areas with peers only)."""
+    """Lines naming the areas furthest above and below the peer mean (areas with at least THIN_N peers only)."""
     areas = comparison.table[comparison.table["code"].isin(AREA_CODES)].dropna(subset=["difference"])
+    areas = areas[areas["peer_n"] >= THIN_N]
     above = areas[areas["difference"] > 0].sort_values("difference", ascending=False).head(k)
     below = areas[areas["difference"] < 0].sort_values("difference").head(k)
 
@@ -141,6 +147,53 @@ def furthest(comparison, lang: str, k: int = 3) -> tuple[list[str], list[str]]:
                  score=fmt(row.score, lang), mean=fmt(row.peer_mean, lang), n=int(row.peer_n))
 
     return [line(r) for r in above.itertuples()], [line(r) for r in below.itertuples()]
+
+
+def thin_lines(comparison, lang: str) -> list[str]:
+    """Areas compared with fewer than THIN_N score sets, each naming them: '3. … : 72 mot Mölndal 2016 (73, −1)'."""
+    areas = comparison.table[comparison.table["code"].isin(AREA_CODES)]
+    thin = areas[(areas["peer_n"] > 0) & (areas["peer_n"] < THIN_N)].dropna(subset=["score"])
+    return [
+        f"{r.code}. {r.label}: {fmt(r.score, lang)} {t('ui.peers.against', lang, names=r.peer_names)} "
+        f"({fmt(r.peer_mean, lang)}, {formats.number(r.difference, lang, fixed=True, sign=True)})"
+        for r in thin.itertuples()
+    ]
+
+
+def counted_sentences(comparison, lang: str, group_title: str) -> list[str]:
+    """How many areas lie above/below the group mean, counting only areas with n ≥ THIN_N; and what was left out."""
+    areas = comparison.table[comparison.table["code"].isin(AREA_CODES)].dropna(subset=["score"])
+    if int(areas["peer_n"].max() if len(areas) else 0) == 0:
+        return []
+    counted = areas[areas["peer_n"] >= THIN_N].dropna(subset=["difference"])
+    left_out = areas[(areas["peer_n"] > 0) & (areas["peer_n"] < THIN_N)]
+    out = []
+    if counted.empty:
+        out.append(t("ui.profile.none_counted", lang, min=THIN_N))
+    else:
+        out.append(t(
+            "ui.profile.counted_sentence", lang, label=comparison.focal.display(lang), group=group_title,
+            version=comparison.version, above=int((counted["difference"] > 0).sum()),
+            below=int((counted["difference"] < 0).sum()), same=int((counted["difference"] == 0).sum()),
+            compared=len(counted), min=THIN_N,
+        ))
+    if not left_out.empty:
+        out.append(t("ui.profile.left_out", lang, n=len(left_out), min=THIN_N,
+                     areas=", ".join(f"{r.code} ({t('ui.peers.against', lang, names=r.peer_names)})"
+                                     for r in left_out.itertuples())))
+    return out
+
+
+def known_evaluations(ds, kommunkod: str, lang: str) -> pd.DataFrame:
+    """The evaluations known for a municipality (year, version, kind, scores found?, source link)."""
+    known = ds.evaluations_known[ds.evaluations_known["kommunkod"].astype(str) == str(kommunkod)]
+    return missing_as(pd.DataFrame({
+        t("ui.col.year", lang): known["year"].astype("Int64"),
+        t("ui.col.version", lang): known["instrument_version"].astype(str).replace("nan", ""),
+        t("ui.col.kind", lang): [t(f"ui.kind.{k}", lang) if k in ("full", "self") else str(k)
+                                 for k in known["evaluation_kind"].astype(str)],
+        t("ui.col.source", lang): known["source_url"].astype(str),
+    }).reset_index(drop=True))
 
 
 def radar_sentence(comparison, lang: str, group: str = "") -> str:

@@ -6,7 +6,8 @@ import streamlit as st
 
 from kompass_data import PeerFilter
 from kompass_data.compare import ScoreSetRef, default_version, ref_from_row, versions_with_scores
-from kompass_data.names import fold
+from kompass_data.names import swedish_key
+from kompass_data.peers import DEFAULT_K, DEFAULT_KOMMUNGRUPP_YEAR, GROUPS, KOMMUNGRUPP_YEARS, PeerGroup
 
 from . import urlstate as url
 from .state import t
@@ -25,9 +26,9 @@ def first_code() -> str | None:
 
 
 def municipality_options(ds) -> list[str]:
-    """Codes of municipalities with at least one score set, sorted by name."""
+    """Codes of all municipalities (290), in Swedish order of their names (… Z, Å, Ä, Ö)."""
     names = ds.municipality_names
-    return sorted(set(ds.score_sets["kommunkod"]), key=lambda c: fold(names.get(c, c)))
+    return sorted(names, key=lambda c: swedish_key(names.get(c, c)))
 
 
 def municipality_label(ds, code: str) -> str:
@@ -149,6 +150,28 @@ def peer_filter_widgets(ds, key_prefix: str = "peer") -> PeerFilter:
         st.write("")
         egen = url.widget("egen", st.checkbox, t("ui.pick.egen"), key=f"{key_prefix}_egen")
     return PeerFilter(lan=lan or None, kommungrupp=grupp or None, include_self=egen)
+
+
+def peer_group_picker(key: str = "pick_peer_group") -> PeerGroup:
+    """The named peer group (version, kommungrupp, size, lan, similar), bound to ?jmf=, ?k=, ?indelning=."""
+    cols = st.columns([2, 1, 1])
+    with cols[0]:
+        name = url.widget("jmf", st.selectbox, t("ui.peers.picker"), list(GROUPS), key=key,
+                          format_func=labelled(GROUPS, lambda g: t(f"ui.peers.option.{g}")))
+    k, year = DEFAULT_K, DEFAULT_KOMMUNGRUPP_YEAR
+    if name == "similar":
+        if f"{key}_k" not in st.session_state:
+            st.session_state[f"{key}_k"] = url.get("k") or DEFAULT_K
+        with cols[1]:
+            k = int(st.number_input(t("ui.peers.k"), min_value=1, max_value=50, step=1, key=f"{key}_k"))
+    url.put("k", k if name == "similar" else None)
+    if name in ("kommungrupp", "similar"):
+        with cols[2]:
+            year = url.widget("indelning", st.selectbox, t("ui.peers.classification"), list(KOMMUNGRUPP_YEARS),
+                              key=f"{key}_year", format_func=lambda y: f"SKR {y}")
+    else:
+        url.put("indelning", None)
+    return PeerGroup(name, k=k, kommungrupp_year=year)
 
 
 def item_picker(labels: dict[str, str], key: str = "pick_item") -> str:

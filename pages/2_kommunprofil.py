@@ -10,11 +10,11 @@ from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
-    SET_WIDE_CHECKS, furthest, localized, md, missing_as, note_line, peers_display, profile_table, radar_sentence, references_display,
-    set_flags, set_notes, subarea_rows,
+    SET_WIDE_CHECKS, counted_sentences, furthest, known_evaluations, localized, md, missing_as, note_line, peers_display,
+    profile_table, references_display, set_flags, set_notes, subarea_rows, thin_lines,
 )
 from kompass_ui.widgets import (
-    municipality_picker, peer_filter_text, peer_filter_widgets, score_set_picker, seed_peer_filters,
+    municipality_picker, peer_filter_text, peer_filter_widgets, peer_group_picker, score_set_picker, seed_peer_filters,
 )
 
 
@@ -24,14 +24,20 @@ def main() -> None:
     cols = st.columns(2)
     with cols[0]:
         kommun = municipality_picker(ds)
+    if not (ds.score_sets["kommunkod"] == kommun).any():
+        _no_scores(ds, kommun)
+        return
     with cols[1]:
         ref = score_set_picker(ds, kommun)
+    peer_group = peer_group_picker()
     group = peer_filter_text(ds, seed_peer_filters(ds))
     title = t("ui.profile.peer_filters_active", group=group) if group else t("ui.profile.peer_filters")
     with st.expander(title, expanded=bool(group)):
         peer_filter = peer_filter_widgets(ds)
     group = peer_filter_text(ds, peer_filter)
-    comparison = peer_comparison(ds, ref, peer_filter, lang())
+    comparison = peer_comparison(ds, ref, peer_filter, lang(), peer_group)
+    named = comparison.group
+    st.caption(md(f"{named.title(lang())}: {named.definition(lang())}"))
     has_refs = not comparison.references.empty
     show_refs = url.widget("ref", st.checkbox, t("ui.profile.show_refs"), key="pick_ref", disabled=not has_refs,
                            help=t("ui.profile.refs_help"))
@@ -53,7 +59,12 @@ def main() -> None:
     table = comparison.table
     areas = table[table["code"] != "total"]
     ns = [int(n) for n in table["peer_n"]]
-    if max(ns) == 0:
+    if max(ns) == 0 and named.wider:
+        wider = t(f"peers.group.{named.wider}")
+        st.warning(md(t("peers.empty", group=named.title(lang()), version=ref.instrument_version, wider=wider)))
+        st.button(t("ui.peers.use_wider", wider=wider), key="use_wider",
+                  on_click=lambda: st.session_state.update(pick_peer_group=named.wider))
+    elif max(ns) == 0:
         st.warning(t("ui.profile.no_peers", version=ref.instrument_version))
     elif any(0 < n < THIN_N for n in ns):
         st.warning(t("ui.thin_mean_long", n=THIN_N), icon=":material/warning:")
@@ -65,8 +76,7 @@ def main() -> None:
         if areas["score"].notna().sum() < len(areas):
             st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
         st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang(), group), key="radar")
-        sentence = radar_sentence(comparison, lang(), group)
-        if sentence:
+        for sentence in counted_sentences(comparison, lang(), named.title(lang()) + (f", {group}" if group else "")):
             st.markdown(md(sentence))
     notes = set_notes(ds, ref)
     st.dataframe(localized(profile_table(comparison, flags, lang(), notes), lang()), hide_index=True,
@@ -87,10 +97,17 @@ def main() -> None:
         with cols[1]:
             st.markdown("**" + t("ui.profile.below") + "**")
             st.markdown("\n".join(f"- {md(line)}" for line in below) or t("ui.none"))
+    thin = thin_lines(comparison, lang())
+    if thin:
+        st.markdown("**" + t("ui.col.against") + "**")
+        st.markdown("\n".join(f"- {md(line)}" for line in thin))
 
     subs = subarea_rows(ds, ref, flags, lang())
     if not subs.empty:
         st.subheader(t("ui.profile.subareas"))
+        weakest = url.widget("svagast", st.toggle, t("ui.subareas.sort"), key="pick_weakest")
+        if weakest:
+            subs = subs.sort_values(["percent", "code"], kind="stable").reset_index(drop=True)
         st.plotly_chart(subarea_bars(subs, lang()), key="subareas")
         st.caption(t("ui.profile.subareas_caption", n=len(subs)))
         for code, note in zip(subs["code"], subs["note"]):
@@ -103,12 +120,25 @@ def main() -> None:
                 lang()), hide_index=True)
 
     peers = comparison.peers
-    with st.expander(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers))):
+    with st.expander(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers)) + f" · {named.title(lang())}"):
         st.caption(t("ui.profile.peers_caption"))
         st.dataframe(localized(peers_display(comparison, lang()), lang()), hide_index=True)
     if has_refs:
         with st.expander(t("ui.profile.refs_table")):
             st.dataframe(localized(references_display(comparison.references, lang()), lang()), hide_index=True)
+
+
+def _no_scores(ds, kommun: str) -> None:
+    """A municipality without published scores: say so, list its known evaluations, say what to do."""
+    st.warning(t("ui.noscores.title", name=ds.municipality_names.get(kommun, kommun)), icon=":material/info:")
+    known = known_evaluations(ds, kommun, lang())
+    if known.empty:
+        st.markdown(t("ui.noscores.none_known"))
+    else:
+        st.markdown("**" + t("ui.noscores.known") + "**")
+        st.dataframe(known, hide_index=True,
+                     column_config={t("ui.col.source"): st.column_config.LinkColumn(t("ui.col.source"))})
+    st.info(t("ui.noscores.todo"), icon=":material/upload_file:")
 
 
 def _session_ids(ds) -> set:
