@@ -483,6 +483,9 @@ def trend(ds, kommunkod: str, include_self: bool = True, lang: str = "sv") -> pd
         ["trend.note.no_total", "trend.note.flagged", "trend.note.kind", "trend.note.first"], default="")
     sets.loc[sets["total_flagged"] | previous_flagged, "total_change"] = np.nan
     sets["change_note"] = notes
+    # Areas are not touched by a flagged total: their note is about kind and order only.
+    sets["area_change_note"] = np.select(
+        [(kinds == "self") & has_full & (position == 0), position == 0], ["trend.note.kind", "trend.note.first"], default="")
     ranks = [_position(ds, row) for row in sets[["instrument_version", "score_set_id", "total"]].itertuples(index=False)]
     sets["position_rank"] = [r[0] for r in ranks]
     sets["position_n"] = [r[1] for r in ranks]

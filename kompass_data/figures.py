@@ -293,29 +293,25 @@ def trend_figure(
             trace_name = t("ui.fig.segment", lang, name=name, version=version)
             if version_labels and str(version) in version_labels:
                 trace_name += f": {seg_label}"
-            kinds = seg["evaluation_kind"].astype(str).tolist()
-            symbols = [symbol if k == "full" else f"{symbol}-open" for k in kinds]
-            hover = []
-            for year, kind, value, change in zip(seg["year"], kinds, seg[item], seg.get(change_col, [None] * len(seg))):
-                change_text = (
-                    t("ui.fig.change_first", lang) if change is None or pd.isna(change)
-                    else t("ui.fig.change", lang, change=formats.number(change, lang, sign=True))
+            # SKR evaluations are joined by a line; self-assessments stand apart (hollow, named, no line):
+            # a change is drawn only like for like.
+            for kind, points in seg.groupby(seg["evaluation_kind"].astype(str), sort=True):
+                hover = [_trend_hover(row, item, seg_label, lang) for row in points.to_dict("records")]
+                flagged = [bool(row.get("total_flagged", False)) and item == "total" for row in points.to_dict("records")]
+                fig.add_trace(
+                    go.Scatter(
+                        x=[int(y) for y in points["year"]], y=_none(points[item]),
+                        mode=("lines+markers" if kind == "full" else "markers") + ("+text" if any(flagged) else ""),
+                        name=esc(trace_name if kind == "full" else f"{trace_name} · {t('ui.kind.self', lang)}"),
+                        legendgroup=str(kod), connectgaps=False,
+                        line=dict(color=colour, width=3),
+                        marker=dict(symbol=symbol if kind == "full" else f"{symbol}-open", size=13, color=colour,
+                                    line=dict(color=colour, width=2)),
+                        text=["⚑" if f else "" for f in flagged], textposition="top center",
+                        customdata=[[str(version), kind] for _ in range(len(points))],
+                        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+                    )
                 )
-                hover.append(
-                    f"<b>{esc(name)} {int(year)}</b><br>{t('ui.fig.version', lang)} {esc(version)} · "
-                    f"{t(f'ui.kind.{kind}', lang)}<br>{esc(seg_label)}: {fmt(value, lang)}<br>{change_text}"
-                )
-            fig.add_trace(
-                go.Scatter(
-                    x=[int(y) for y in seg["year"]], y=_none(seg[item]), mode="lines+markers",
-                    name=esc(trace_name),
-                    legendgroup=str(kod), connectgaps=False,
-                    line=dict(color=colour, width=3),
-                    marker=dict(symbol=symbols, size=13, color=colour, line=dict(color=colour, width=2)),
-                    customdata=[[str(version), k] for k in kinds],
-                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-                )
-            )
     for x, version, key in revision_marks(drawn, item, first_years):
         fig.add_vline(
             x=x, line_dash="dash", line_color="#555555", line_width=2,
@@ -326,6 +322,30 @@ def trend_figure(
     fig.update_yaxes(range=[0, top * 1.02], title=esc(item_label))
     fig.update_xaxes(tickformat="d", dtick=1, title=t("ui.fig.year", lang))
     return _layout(fig, 520, lang=lang)
+
+
+def _trend_hover(row: dict, item: str, label: str, lang: str) -> str:
+    """One trend point in words: name, year, version and kind, value, change or why none, position, flags."""
+    change = row.get(f"{item}_change")
+    note = str(row.get("change_note" if item == "total" else "area_change_note") or "")
+    if change is not None and not pd.isna(change):
+        change_text = t("ui.fig.change", lang, change=formats.number(change, lang, sign=True))
+    elif note:
+        change_text = t(note, lang)
+    else:
+        change_text = t("ui.fig.change_first", lang)
+    kind = str(row["evaluation_kind"])
+    text = (f"<b>{esc(row['municipality'])} {int(row['year'])}</b><br>{t('ui.fig.version', lang)} "
+            f"{esc(row['instrument_version'])} · {t(f'ui.kind.{kind}', lang)}<br>{esc(label)}: {fmt(row[item], lang)}"
+            f"<br>{esc(change_text)}")
+    rank = row.get("position_rank")
+    if item == "total" and rank is not None and not pd.isna(rank):
+        text += "<br>" + esc(t("ui.trend.position_col", lang) + ": " + t(
+            "trend.position", lang, rank=int(rank), n=int(row["position_n"]), version=row["instrument_version"]))
+    if item == "total":
+        for flag in row.get("flags") or []:
+            text += f"<br>⚑ {esc(flag)}"
+    return text
 
 
 # --- Jämför -----------------------------------------------------------------------------------

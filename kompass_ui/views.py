@@ -326,6 +326,17 @@ def trend_table_display(trend_table: pd.DataFrame, item: str, lang: str) -> pd.D
             t("ui.col.change", lang): [
                 "" if pd.isna(c) else formats.number(c, lang, sign=True) for c in rows[f"{item}_change"]
             ],
+            t("ui.trend.note_col", lang): [
+                "" if not pd.isna(c) or not note else t(note, lang)
+                for c, note in zip(rows[f"{item}_change"], rows["change_note" if item == "total" else "area_change_note"])
+            ],
+            t("ui.trend.position_col", lang): [
+                "" if item != "total" or pd.isna(r) else t("trend.position", lang, rank=int(r), n=int(n), version=v)
+                for r, n, v in zip(rows["position_rank"], rows["position_n"], rows["instrument_version"].astype(str))
+            ],
+            t("ui.trend.flag_col", lang): [
+                "; ".join(f"⚑ {f}" for f in flags) if item == "total" else "" for flags in rows["flags"]
+            ],
         }
     ).reset_index(drop=True)
 
@@ -364,7 +375,13 @@ def trend_sentences(trend_table: pd.DataFrame, item: str, lang: str) -> list[str
         for version, seg in part.groupby("instrument_version", observed=True, sort=True):
             points = ", ".join(
                 f"{int(y)}: {fmt(v, lang)}" + (f" ({t('ui.kind.self', lang)})" if str(k) == "self" else "")
-                for y, v, k in zip(seg["year"], seg[item], seg["evaluation_kind"])
+                + (" ⚑" if item == "total" and bool(fl) else "")
+                + (f" [{t('trend.position', lang, rank=int(r), n=int(n), version=version)}]"
+                   if item == "total" and not pd.isna(r) else "")
+                for y, v, k, r, n, fl in zip(seg["year"], seg[item], seg["evaluation_kind"],
+                                             seg.get("position_rank", pd.Series(float("nan"), index=seg.index)),
+                                             seg.get("position_n", pd.Series(0, index=seg.index)),
+                                             seg.get("total_flagged", pd.Series(False, index=seg.index)))
             )
             segments.append(t("ui.trend.segment_sentence", lang, version=version, points=points))
         key = "ui.trend.sentence_many" if len(segments) > 1 else "ui.trend.sentence_one"
@@ -438,6 +455,17 @@ def default_compare_selection(sets: pd.DataFrame, focus_kommun: str | None, with
               if s in with_areas and s not in first]
     chosen = first + others[: 4 - len(first)]
     return chosen or list(sets["score_set_id"].iloc[:3])
+
+
+def left_out_sets(ds, wanted: list[str], version: str, lang: str) -> str:
+    """The message for a link's score sets of other versions: which were left out and why; '' when none."""
+    others = []
+    sets = ds.score_sets.set_index("score_set_id")
+    for sid in wanted:
+        if sid in sets.index and str(sets.at[sid, "instrument_version"]) != version:
+            row = sets.loc[sid]
+            others.append(f"{row['municipality']} {int(row['year'])} (version {row['instrument_version']})")
+    return t("ui.sets.left_out", lang, version=version, names=", ".join(others)) if others else ""
 
 
 def compare_sentence(table: pd.DataFrame, columns: list[str], lang: str) -> str:

@@ -27,7 +27,7 @@ def main() -> None:
     if not codes:
         st.info(t("ui.trend.pick_one"))
         return
-    table = pd.concat([trend(ds, code) for code in codes], ignore_index=True)
+    table = pd.concat([trend(ds, code, lang=lang()) for code in codes], ignore_index=True)
     first_years = ds.registry.first_years()
     shown = table.dropna(subset=[item])
     missing = [ds.municipality_names[c] for c in codes if c not in set(shown["kommunkod"])]

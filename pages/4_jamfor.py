@@ -7,7 +7,9 @@ from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.views import compare_display, compare_sentence, default_compare_selection, localized, md, ordered_columns, version_of
+from kompass_ui.views import (
+    compare_display, compare_sentence, default_compare_selection, left_out_sets, localized, md, ordered_columns, version_of,
+)
 from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, version_picker
 
 
@@ -24,6 +26,9 @@ def main() -> None:
     options = list(refs)
     with_areas = set(sets.loc[sets["n_areas"] > 0, "score_set_id"])
     default = default_compare_selection(sets, focus_kommun, with_areas)
+    left_out = left_out_sets(ds, url.get("sets") or [], version, lang())
+    if left_out:  # a link with score sets of several versions: say what is not shown, and why
+        st.warning(md(left_out), icon=":material/warning:")
     chosen = url.widget("sets", st.multiselect, t("ui.compare.pick_sets", version=version), options,
                         key=f"pick_sets_{version}", fallback=[default], format_func=lambda s: refs[s].display(lang()))
     if not chosen:
