@@ -34,7 +34,7 @@ def test_trend_draws_one_trace_per_version_and_marks_the_revision_at_its_first_y
     table = trend(ds, "2417")
     fig = trend_figure(table, "total", "sv", "Totalt", {"2016": 2016}).to_plotly_json()
     xs = sorted(list(tr["x"]) for tr in fig["data"])
-    assert xs == [[2015, 2017], [2018]]
+    assert xs == [[2015], [2017], [2018]]  # the 2017 self-assessment stands apart: no line to an SKR evaluation
     # One municipality: the mark stands between its segments (2017 was still scored on the 2010 version).
     assert revision_marks(table, "total", {"2016": 2016}) == [(2017.5, "2016", "ui.fig.revision_between")]
     shapes = fig["layout"]["shapes"]

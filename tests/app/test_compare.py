@@ -101,3 +101,12 @@ def test_removing_every_score_set_shows_the_pick_some_message():
     assert figures(at) == [] and "sets" not in at.query_params
     at.run()
     assert at.multiselect(key="pick_sets_2016").value == []
+
+
+def test_a_link_with_score_sets_of_several_versions_names_what_it_left_out():
+    from kompass_ui.views import md
+
+    at = open_page("pages/4_jamfor.py", sets="2417:2015:2010:full,2417:2018:2016:full")
+    assert unexpected_errors(at) == []
+    message = messages.t("ui.sets.left_out", "sv", version="2016", names="Norsjö 2015 (version 2010)")
+    assert md(message) in [w.value for w in at.warning]

@@ -2,6 +2,7 @@
 
 from kompass_data import messages
 from kompass_data.figures import esc
+from kompass_ui.views import md
 
 from .conftest import NORSJO, figures, open_page, unexpected_errors
 
@@ -32,7 +33,7 @@ def test_the_url_carries_the_state_and_the_table_says_what_the_radar_shows():
     assert at.query_params["kommun"] == "2417" and at.query_params["ar"] == "2018"
     table = at.dataframe[0].value
     row = table[table[messages.t("ui.col.item", "sv")].str.startswith("1.")].iloc[0]
-    assert row[messages.t("ui.col.peer_mean", "sv")] == 65.0 and row[messages.t("ui.col.n", "sv")] == 3
+    assert row[messages.t("ui.col.peer_mean", "sv")] == "65" and row[messages.t("ui.col.n", "sv")] == 3
     assert row[messages.t("ui.col.difference", "sv")] == 5.0
 
 
@@ -77,7 +78,7 @@ def test_peers_used_name_the_items_each_score_set_entered():
     assert list(zip(orebro[messages.t("ui.col.year", "sv")], orebro[used])) == [
         (2012, "1, 2, 3, 4, 5, 6, 7, 8"), (2015, "Totalt")]
     assert len(peers) == 4  # 3 municipalities, Örebro twice
-    assert any(e.label == messages.t("ui.profile.peers_used", "sv", n=3, sets=4) for e in at.expander)
+    assert any(e.label.startswith(messages.t("ui.profile.peers_used", "sv", n=3, sets=4)) for e in at.expander)
     assert messages.t("ui.profile.peers_caption", "sv") in [c.value for c in at.caption]
 
 
@@ -174,7 +175,9 @@ def test_legend_and_sentence_give_the_same_n_range():
     at = open_page(PROFILE, **NORSJO)  # area peers n = 1 to 3
     peer = radar_of(at)["data"][1]
     assert peer["name"].startswith(messages.t("ui.fig.peer_mean_n", "sv", n="1–3"))
-    assert any("n = 1–3" in m.value and "av 8 områden" in m.value for m in at.markdown)
+    # The sentence counts only areas with n ≥ 3 (area 1) and names what it left out.
+    assert any("i 1 av 1 områden där minst 3 kommuner jämförs" in m.value for m in at.markdown)
+    assert any(m.value.startswith("7 områden räknas inte") for m in at.markdown)
 
 
 def test_percentile_is_blank_below_three_and_its_caption_explains_it():
@@ -204,7 +207,9 @@ def test_the_mean_is_named_by_its_filters_in_the_legend_and_the_sentence():
     assert "Jämförelsegrupp: A2, med egna analyser (samma version alltid)" in [e.label for e in at.expander]
     peer = radar_of(at)["data"][1]
     assert peer["name"].startswith("Medelvärde, jämförbara kommuner (A2, med egna analyser; n = 1)")
-    assert any("version 2016, A2, med egna analyser, n = 1" in m.value for m in at.markdown)  # md() escapes ( )
+    # n = 1 in every area: nothing is counted as above or below a mean, and Mölndal is named instead.
+    assert messages.t("ui.profile.none_counted", "sv", min=3) in [m.value.replace("\\", "") for m in at.markdown]
+    assert any("mot Mölndal 2016" in m.value for m in at.markdown)
     at.selectbox(key="peer_grupp").set_value("").run()
     assert "Jämförelsegrupp: med egna analyser (samma version alltid)" in [e.label for e in at.expander]
 
@@ -217,3 +222,61 @@ def test_notes_are_labelled_as_the_datas_and_reference_headers_are_translated():
     assert list(refs.columns) == ["År", "Mått", "Avser", "Nivå", "Kod", "Poäng", "Källa"]
     assert set(refs["Mått"]) <= {"Medelvärde", "Median"} and "Huvudområden" in set(refs["Nivå"])
     assert not {str(v) for v in refs.to_numpy().ravel()} & {"None", "nan", "mean", "area"}
+
+
+def test_no_sentence_counts_an_area_with_fewer_than_three_peers():
+    import re
+
+    at = open_page(PROFILE, **NORSJO)  # areas 2-8 rest on one or two score sets (Mölndal 2016, Enköping 2018)
+    assert unexpected_errors(at) == []
+    counts = [m.value.replace("\\", "") for m in at.markdown if re.search(r"i \d+ av \d+ områden", m.value.replace("\\", ""))]
+    assert counts == ["Norsjö 2018 ligger över medelvärdet för gruppen \"Alla i versionen\" (version 2016) i 1 av 1 "
+                      "områden där minst 3 kommuner jämförs, under i 0 och lika i 0."]
+    left_out = next(m.value.replace("\\", "") for m in at.markdown if "räknas inte" in m.value)
+    assert left_out.startswith("7 områden räknas inte") and "3 (mot Mölndal 2016)" in left_out
+    # The lists of furthest above/below hold only areas with n ≥ 3; thin ones name their peers.
+    assert not any("mot 73" in m.value for m in at.markdown)
+    assert any("Politisk styrning och kontroll: 72 mot Mölndal 2016" in m.value.replace("\\", "") for m in at.markdown)
+    table = at.dataframe[0].value
+    against = dict(zip(table[messages.t("ui.col.item", "sv")].str.split(".").str[0], table[messages.t("ui.col.against", "sv")]))
+    assert against["3"] == "mot Mölndal 2016 (73)" and against["1"] == "" and against["Totalt"] == ""
+
+
+def test_a_municipality_without_scores_shows_its_no_scores_state():
+    at = open_page(PROFILE, kommun="0180")  # Stockholm: known, no published scores
+    assert unexpected_errors(at) == []
+    assert messages.t("ui.noscores.title", "sv", name="Stockholm") in [w.value for w in at.warning]
+    assert messages.t("ui.noscores.todo", "sv") in [i.value for i in at.info]
+    known = at.dataframe[0].value
+    assert len(known) == 1 and known[messages.t("ui.col.source", "sv")].iloc[0].startswith("http")
+    assert not figures(at)
+
+
+def test_every_municipality_is_pickable_in_swedish_order():
+    at = open_page(PROFILE, **NORSJO)
+    options = at.selectbox(key="pick_kommun").options
+    assert len(options) == 290
+    names = [o.rsplit(" (", 1)[0] for o in options]
+    assert names[-3:] == ["Örnsköldsvik", "Östersund", "Östhammar"] or names[-1].startswith("Ö")
+    assert names.index("Åre") > names.index("Ystad") and names.index("Älmhult") > names.index("Åtvidaberg")
+
+
+def test_an_empty_peer_group_says_so_and_offers_the_wider_group():
+    at = open_page(PROFILE, jmf="kommungrupp", **NORSJO)  # no other C8 municipality has a 2016-version score set
+    assert unexpected_errors(at) == []
+    empty = messages.t("peers.empty", "sv", group="Samma kommungrupp (SKR 2023)", version="2016", wider="Alla i versionen")
+    assert md(empty) in [w.value for w in at.warning]
+    assert [tr["name"] for tr in radar_of(at)["data"]] == ["Norsjö 2018"]  # no mean trace
+    assert any("C8 Landsbygdskommun" in c.value for c in at.caption)  # the definition, with the 2023 group
+    at.button(key="use_wider").click().run()
+    assert unexpected_errors(at) == []
+    assert "jmf" not in at.query_params
+    assert radar_of(at)["data"][1]["name"].startswith(messages.t("ui.fig.peer_mean", "sv"))
+
+
+def test_sub_areas_can_be_sorted_weakest_first():
+    at = open_page(PROFILE, svagast="1", **NORSJO)
+    assert unexpected_errors(at) == []
+    subs = next(d.value for d in at.dataframe if messages.t("ui.col.code", "sv") in d.value.columns)
+    shares = [float(str(v).replace(",", ".")) for v in subs["%"]]
+    assert shares == sorted(shares)

@@ -18,8 +18,8 @@ def test_norsjo_trend_is_two_segments_with_the_2016_revision_marked():
     assert unexpected_errors(at) == []
     data, layout = trend_traces(at)
     by_years = {tuple(tr["x"]): tr for tr in data}
-    assert set(by_years) == {(2015, 2017), (2018,)}
-    assert by_years[(2015, 2017)]["y"] == [400, 480] and by_years[(2018,)]["y"] == [520]
+    assert set(by_years) == {(2015,), (2017,), (2018,)}  # the 2017 self-assessment stands apart
+    assert by_years[(2015,)]["y"] == [400] and by_years[(2017,)]["y"] == [480] and by_years[(2018,)]["y"] == [520]
     # Nothing is drawn from 2017 to 2018: no trace has points on both sides.
     assert not any(min(tr["x"]) <= 2017 and max(tr["x"]) >= 2018 for tr in data)
     (mark,) = [s for s in layout["shapes"] if s["type"] == "line"]
@@ -31,10 +31,17 @@ def test_norsjo_trend_is_two_segments_with_the_2016_revision_marked():
 def test_self_assessment_is_hollow_and_named_in_the_hover():
     at = open_page(TREND, **NORSJO)
     data, _layout = trend_traces(at)
-    old = next(tr for tr in data if tr["x"] == [2015, 2017])
-    assert old["marker"]["symbol"] == ["circle", "circle-open"]
-    assert "egen analys" in old["hovertext"][1] and "version 2010" in old["hovertext"][1]
-    assert "+80" in old["hovertext"][1]
+    full = next(tr for tr in data if tr["x"] == [2015])
+    own = next(tr for tr in data if tr["x"] == [2017])
+    assert full["marker"]["symbol"] == "circle" and full["mode"] == "lines+markers"
+    assert own["marker"]["symbol"] == "circle-open" and own["mode"].startswith("markers")  # no line to 2015
+    assert own["name"] == "Norsjö · version 2010 · egen analys"
+    assert "egen analys" in own["hovertext"][0] and "version 2010" in own["hovertext"][0]
+    assert "+80" not in own["hovertext"][0]
+    assert messages.t("trend.note.flagged", "sv") in own["hovertext"][0]
+    assert "⚑ Publicerad totalpoäng 480 skiljer sig från summan av områdena 460" in own["hovertext"][0]
+    assert own["text"] == ["⚑"]  # the flagged total is marked on the chart
+    assert "6 av 6 i version 2010" in full["hovertext"][0]
     new = next(tr for tr in data if tr["x"] == [2018])
     assert "+" not in new["hovertext"][0].split("<br>")[-1]  # no change across the revision
 
@@ -42,7 +49,13 @@ def test_self_assessment_is_hollow_and_named_in_the_hover():
 def test_the_table_shows_changes_only_within_a_version():
     at = open_page(TREND, **NORSJO)
     table = at.dataframe[0].value
-    assert list(table.iloc[:, -1]) == ["", "+80", ""]
+    assert list(table[messages.t("ui.col.change", "sv")]) == ["", "", ""]
+    assert list(table[messages.t("ui.trend.note_col", "sv")]) == [
+        messages.t("trend.note.first", "sv"), messages.t("trend.note.flagged", "sv"), messages.t("trend.note.first", "sv")]
+    assert list(table[messages.t("ui.trend.position_col", "sv")]) == [
+        "6 av 6 i version 2010", "4 av 6 i version 2010", "4 av 6 i version 2016"]
+    flags = list(table[messages.t("ui.trend.flag_col", "sv")])
+    assert flags[0] == "" and "480" in flags[1] and "460" in flags[1] and flags[2] == ""
 
 
 def test_several_municipalities_and_an_area_from_the_url():
@@ -51,6 +64,7 @@ def test_several_municipalities_and_an_area_from_the_url():
     data, _layout = trend_traces(at)
     assert {tr["name"] for tr in data} == {
         "Norsjö · version 2010: 1. Offentlighet och demokrati", "Norsjö · version 2016: 1. Offentlighet och demokrati",
+        "Norsjö · version 2010: 1. Offentlighet och demokrati · egen analys",
         "Kramfors · version 2010: 1. Offentlighet och demokrati"}
     kramfors = next(tr for tr in data if tr["name"].startswith("Kramfors"))
     assert kramfors["x"] == [2011, 2013] and kramfors["y"] == [55, 60]
@@ -90,6 +104,7 @@ def test_an_area_is_named_per_version_and_a_name_change_is_said_plainly():
     by_name = {tr["name"]: tr for tr in data}
     assert set(by_name) == {
         "Norsjö · version 2010: 2. Tillgänglighet och brukarorientering",
+        "Norsjö · version 2010: 2. Tillgänglighet och brukarorientering · egen analys",
         "Norsjö · version 2016: 2. Tillgänglighet och brukarorientering",
         "Hultsfred · version 2020: 2. Samhällsutveckling",
     }
