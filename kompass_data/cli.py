@@ -217,14 +217,15 @@ def cmd_peers(args) -> int:
             for f in ds.flags[score_set_ids(ds.flags) == ref.id].to_dict("records")
         ],
     }
-    _emit(table, args.format, payload, lang)
+    # The table keeps its columns for people; thin and peer_names travel in csv and json.
+    _emit(table.drop(columns=["thin", "peer_names"]) if args.format == "table" else table, args.format, payload, lang)
     if args.format == "table":
+        peers = ", ".join(p["municipality"] + " " + str(p["year"]) for p in payload["peers"])
+        _say(messages.t("cli.out.peers", lang, peers=peers or messages.t("cli.out.no_peers", lang)))
         _say(f"{result.group.title(lang)}: {result.group.definition(lang)}")
         if result.empty and result.group.wider:
             _say(messages.t("peers.empty", lang, group=result.group.title(lang), version=result.version,
                             wider=messages.t(f"peers.group.{result.group.wider}", lang)))
-        peers = ", ".join(p["municipality"] + " " + str(p["year"]) for p in payload["peers"])
-        _say(messages.t("cli.out.peers", lang, peers=peers or messages.t("cli.out.no_peers", lang)))
     return EXIT_OK
 
 

@@ -20,6 +20,8 @@ ROUND_TRIPS = {
          {"pick_kommun": "2417", "pick_ar": "2417:2018:2016:full", "peer_lan": "24", "peer_grupp": "C8",
           "peer_egen": True, "pick_ref": True}),
         ({"kommun": "2417", "ar": "2017"}, {"pick_kommun": "2417", "pick_ar": "2417:2017:2010:self", "peer_egen": False}),
+        ({"kommun": "2417", "ar": "2018", "jmf": "similar", "k": "3", "indelning": "2017", "svagast": "1"},
+         {"pick_kommun": "2417", "pick_peer_group": "similar", "pick_peer_group_year": "2017"}),
     ],
     "3_utveckling": [
         ({"kommun": "2417,2282", "omrade": "3", "ar": "2018"}, {"pick_kommuner": ["2417", "2282"], "pick_item": "3"}),
@@ -55,6 +57,7 @@ HOSTILE = {
     "lang": "xx", "kommun": "<script>alert(1)</script>", "ar": "abc", "version": "9999", "typ": "'; drop",
     "lan": "<b>", "grupp": "ZZ", "egen": "yes", "ref": "2", "karta": "javascript:x", "omrade": "99",
     "sets": "<img src=x>", "vy": "pie", "niva": "%00", "fran": "-1", "till": "20166", "kpi": "n0;DROP",
+    "jmf": "<i>", "k": "0", "indelning": "1999", "svagast": "yes",
 }
 
 
