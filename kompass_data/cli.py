@@ -255,6 +255,8 @@ def cmd_trend(args) -> int:
     table = compare.trend(ds, code, lang=lang)
     segments = compare.trend_segments(table, lang)
     payload = {"kommun": ds.municipality_names[code], "kommunkod": code, "segments": segments}
+    if table.empty:
+        _say(messages.t("ui.noscores.title", lang, name=ds.municipality_names[code]))
     table = table.assign(
         position=[None if pd.isna(r) else messages.t("trend.position", lang, rank=int(r), n=int(n), version=v)
                   for r, n, v in zip(table["position_rank"], table["position_n"], table["instrument_version"].astype(str))],

@@ -255,3 +255,17 @@ def test_cli_trend_norsjo_json(capsys, shipped):
     assert [p["position"]["n"] for p in segments[0]["points"]] == [16, 16]
     assert [p["position"]["n"] for p in segments[1]["points"]] == [9]
     assert segments[0]["points"][0]["position"]["rank"] == 15 and segments[1]["points"][0]["position"]["rank"] == 5
+
+
+def test_kommungrupp_and_size_groups_match_their_definitions_for_every_shipped_score_set(shipped):
+    """Whatever the shipped rows are (Karlskrona 2014 included once it is there): the definitions, checked directly."""
+    sets = shipped.score_sets[shipped.score_sets["evaluation_kind"].astype(str) == "full"]
+    groups = dict(zip(shipped.municipalities["kommunkod"], shipped.municipalities["kommungrupp_2023_code"]))
+    for row in sets.itertuples():
+        ref = score_set(shipped, row.kommunkod, int(row.year), str(row.instrument_version), "full")
+        in_version = set(sets.loc[sets["instrument_version"].astype(str) == ref.instrument_version, "kommunkod"]) - {ref.kommunkod}
+        same_group = {k for k in in_version if groups[k] == groups[ref.kommunkod]}
+        assert _peer_codes(peer_comparison(shipped, ref, group=PeerGroup("kommungrupp"))) == same_group
+        focal, _year = population(shipped, ref.kommunkod, ref.year)
+        similar_size = {k for k in in_version if focal / 2 <= population(shipped, k, ref.year)[0] <= focal * 2}
+        assert _peer_codes(peer_comparison(shipped, ref, group=PeerGroup("size"))) == similar_size
