@@ -18,7 +18,7 @@ from . import messages
 from .errors import UsageError, VersionMismatchError
 from .instruments import AREA_CODES, LEVELS
 from .checks import flag_messages
-from .names import fold
+from .names import fold, swedish_order
 from .schema import score_set_ids
 from .peers import PeerGroup, ResolvedGroup, resolve
 
@@ -383,7 +383,7 @@ class VersionView:
         """Score sets of this version ranked by one item, highest first (ties share a rank); latest_only: latest_with()."""
         sets = self.peer_candidates(PeerFilter(include_self=include_self))
         sets = latest_with(sets, code) if latest_only else sets.dropna(subset=[code])
-        sets = sets.sort_values([code, "municipality"], ascending=[False, True])
+        sets = sets.sort_values([code, "municipality"], ascending=[False, True], key=swedish_order)
         sets = sets.assign(rank=sets[code].rank(method="min", ascending=False).astype("int64"))
         return sets.reset_index(drop=True)
 

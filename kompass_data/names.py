@@ -39,3 +39,10 @@ def swedish_key(text: str) -> tuple[str, str]:
 def swedish_sorted(names) -> list[str]:
     """names sorted in Swedish order (see swedish_key)."""
     return sorted(names, key=swedish_key)
+
+
+def swedish_order(column):
+    """A pandas sort_values key: name columns ('municipality', 'name') in Swedish order, others as they are."""
+    if column.name in ("municipality", "name"):
+        return column.map(lambda text: swedish_key(text)[0])
+    return column

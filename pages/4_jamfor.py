@@ -4,6 +4,7 @@ import streamlit as st
 
 from kompass_data import score_set_by_id
 from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
+from kompass_data.names import swedish_order
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
@@ -21,7 +22,7 @@ def main() -> None:
     st.caption(t("ui.compare.why", version=version))
 
     view = ds.version(version)  # every score set below is of this version: the page cannot mix versions
-    sets = view.score_sets.sort_values(["municipality", "year"])
+    sets = view.score_sets.sort_values(["municipality", "year"], key=swedish_order)
     refs = {sid: score_set_by_id(ds, sid) for sid in sets["score_set_id"]}
     options = list(refs)
     with_areas = set(sets.loc[sets["n_areas"] > 0, "score_set_id"])

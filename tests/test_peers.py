@@ -15,7 +15,7 @@ import pytest
 
 from kompass_data import PeerFilter, peer_comparison, score_set, trend, trend_segments
 from kompass_data.cli import main
-from kompass_data.names import swedish_key, swedish_sorted
+from kompass_data.names import swedish_key, swedish_order, swedish_sorted
 from kompass_data.peers import PeerGroup, population, populations, similarity_distance
 from kompass_data.schema import CANONICAL_COLUMNS, KOLADA_VALUE_COLUMNS, SCORE_COLUMNS, apply_types
 from kompass_ui.views import counted_sentences, furthest, thin_lines
@@ -205,6 +205,9 @@ def test_swedish_order():
     assert swedish_sorted(names) == ["Eda", "Habo", "Haparanda", "Håbo", "Vara", "Vännäs", "Ydre", "Zzz", "Åre",
                                      "Älmhult", "Ängelholm", "Örebro", "Östra Göinge"]
     assert swedish_key("Åre") > swedish_key("Zzz") and swedish_key("Ödeshög") > swedish_key("Ängelholm")
+    frame = pd.DataFrame({"municipality": ["Örebro", "Älmhult", "Åre", "Ystad"], "year": [1, 2, 3, 4]})
+    assert list(frame.sort_values(["municipality", "year"], key=swedish_order)["municipality"]) == [
+        "Ystad", "Åre", "Älmhult", "Örebro"]
 
 
 def test_shipped_groups_and_population(shipped):
