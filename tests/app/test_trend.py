@@ -86,7 +86,8 @@ def test_one_revision_line_per_version_whatever_the_order_of_municipalities():
         assert all(len(_versions_of(tr)) == 1 for tr in data)  # no trace holds two versions
         by_name = {tr["name"]: tr["x"] for tr in data}
         assert by_name["Vallentuna · version 2016"] == [2017, 2019]
-        assert by_name["Norsjö · version 2010"] == [2015, 2017] and by_name["Strängnäs · version 2016"] == [2016]
+        assert by_name["Norsjö · version 2010"] == [2015] and by_name["Strängnäs · version 2016"] == [2016]
+        assert by_name["Norsjö · version 2010 · egen analys"] == [2017]  # apart: no line to an SKR evaluation
 
 
 def test_a_2020_score_set_gets_the_2020_revision_line():
