@@ -86,6 +86,10 @@ def populations(ds, year: int) -> pd.DataFrame:
     distance take the earlier year. Empty when the dataset has no such table.
     """
     values = getattr(ds, "kolada_values", None)
+    if values is None and getattr(ds, "data_dir", None) is not None:
+        from .store import optional_table  # read on first use, as the outcomes do
+
+        values = optional_table(ds, "kolada_values")
     if values is None or len(values) == 0:
         return pd.DataFrame({"kommunkod": pd.Series(dtype="string"), "population": pd.Series(dtype="float64"),
                              "population_year": pd.Series(dtype="int64")})

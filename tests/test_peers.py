@@ -125,7 +125,8 @@ def test_group_size_uses_the_nearest_year_with_data(shipped):
 
 
 def test_population_without_a_kolada_table_is_empty(shipped):
-    ds = replace(shipped, kolada_values=None)
+    ds = replace(shipped, kolada_values=shipped.kolada_values.iloc[0:0] if shipped.kolada_values is not None
+                 else pd.DataFrame(columns=["kommunkod", "year", "kpi", "value"]))
     assert populations(ds, 2014).empty
     assert population(ds, NORSJO, 2014) == (None, None)
 
