@@ -310,7 +310,8 @@ def cmd_report(args) -> int:
 
     ds = load_dataset(args.data_dir)
     ref = compare.parse_score_set(ds, args.score_set)
-    html_text = render_report(ds, ref, _peer_filter(ds, args), _lang(args))
+    group = PeerGroup(args.group, k=args.k, kommungrupp_year=args.kommungrupp_year)
+    html_text = render_report(ds, ref, _peer_filter(ds, args), _lang(args), group=group)
     path = write_report(html_text, args.output, data_dir=args.data_dir)
     _say(f"{messages.t('report.written', _lang(args), path=str(path), kb=len(html_text.encode('utf-8')) // 1024)}")
     return EXIT_OK

@@ -1017,14 +1017,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "report.position": {"sv": "plats {rank} av {n} (version {version})", "en": "{rank} of {n} (version {version})"},
     "report.revision": {"sv": "Version {version}", "en": "Version {version}"},
-    "report.no_change_kind": {
-        "sv": "ingen förändring: en egen analys och en SKR-utvärdering är olika mätningar",
-        "en": "no change: a self-assessment and an SKR evaluation are different measurements",
-    },
-    "report.no_change_flag": {
-        "sv": "ingen förändring: totalen är flaggad",
-        "en": "no change: the total is flagged",
-    },
     "report.strengths": {"sv": "Styrkor", "en": "Strengths"},
     "report.improvements": {"sv": "Förbättringsmöjligheter", "en": "Improvement areas"},
     "report.method_peers": {

@@ -11,14 +11,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import messages
 from .checks import flag_messages
 from .formats import MISSING, is_missing, number
 from .formats import date as formats_date
-from .compare import ITEM_CODES, THIN_N, PeerComparison, PeerFilter, ScoreSetRef, percentile_of, trend
+from .compare import THIN_N, PeerComparison, PeerFilter, ScoreSetRef, trend
+from .peers import PeerGroup
 from .instruments import AREA_CODES
 from .schema import score_set_ids
 
@@ -34,29 +34,6 @@ def signed(value, lang: str) -> str:
         return MISSING
     text = number(abs(float(value)), lang)
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where a total stands among the SKR evaluations of its own version: rank of n, percentile."""
-
-    rank: int
-    n: int
-    percentile: float
-
-
-def position_in_version(ds, ref: ScoreSetRef) -> Position | None:
-    """Rank and percentile of ref's total among the SKR evaluations (full) of its version that have a total."""
-    sets = ds.version(ref.instrument_version).peer_candidates()
-    totals = sets["total"].to_numpy(dtype="float64")
-    totals = totals[~np.isnan(totals)]
-    row = ds.score_sets.loc[ds.score_sets["score_set_id"] == ref.id].iloc[0]
-    value = float(row["total"])
-    if np.isnan(value) or totals.size == 0:
-        return None
-    if ref.evaluation_kind != "full":  # a self-assessment is placed among them, not counted as one of them
-        totals = np.append(totals, value)
-    return Position(int((totals > value).sum()) + 1, int(totals.size), percentile_of(value, totals))
 
 
 def today() -> _dt.date:
@@ -99,19 +76,23 @@ def _set_flags(ds, ref: ScoreSetRef, lang: str) -> pd.DataFrame:
 
 def _comparator(comparison: PeerComparison, lang: str) -> dict[str, str]:
     """What each item's comparator is: 'medelvärde (n = 5)' or, below THIN_N, the peers named."""
-    names: dict[str, list[str]] = {}
-    for row in comparison.peers.itertuples():
-        for code in str(row.used_for).split(", "):
-            names.setdefault(code, []).append(f"{row.municipality} {row.year}")
+    names = dict(zip(comparison.table["code"], comparison.table["peer_names"]))
     out = {}
     for row in comparison.table.itertuples():
         if row.peer_n == 0:
             out[row.code] = messages.t("report.no_comparator", lang)
         elif row.peer_n < THIN_N:
-            out[row.code] = messages.t("report.against_named", lang, names=", ".join(names.get(row.code, [])))
+            out[row.code] = messages.t("report.against_named", lang, names=_names_text(names.get(row.code)))
         else:
             out[row.code] = messages.t("report.mean_of_n", lang, n=int(row.peer_n))
     return out
+
+
+def _names_text(names) -> str:
+    """The peers an item rests on, as the data layer names them ('Mölndal 2016'), joined."""
+    if isinstance(names, str):
+        return names
+    return ", ".join(str(n) for n in (names or []))
 
 
 def _area_rows(comparison: PeerComparison, flags: pd.DataFrame, notes: dict[str, str], lang: str) -> list[dict]:
@@ -172,41 +153,30 @@ def _subareas(ds, ref: ScoreSetRef, flags: pd.DataFrame, lang: str) -> list[dict
 
 
 def _trend(ds, ref: ScoreSetRef, lang: str) -> tuple[list[dict], list, list]:
-    """Segments per version: points with kind, total, like-for-like change, flags and position in the version."""
-    table = trend(ds, ref.kommunkod, include_self=True)
-    flags = ds.flags[ds.flags["kommunkod"] == ref.kommunkod]
-    flag_ids = score_set_ids(flags)
+    """Segments per version from compare.trend: kind, total, like-for-like change (or why none), flags, position."""
+    table = trend(ds, ref.kommunkod, include_self=True, lang=lang)
     segments, chart, revisions = [], [], []
     for _segment, part in table.groupby("segment", sort=True):
         version = str(part["instrument_version"].iloc[0])
-        points, previous = [], None
+        points = []
         for row in part.itertuples():
-            point_ref = ScoreSetRef(ref.kommunkod, ref.municipality, int(row.year), version, str(row.evaluation_kind))
-            mine = flags[(flag_ids == point_ref.id) & (flags["code"].astype(str) == "total")]
-            texts = flag_messages(mine, lang).astype(str).tolist()
-            change, change_note = "–", ""
-            if previous is not None:
-                if previous["kind"] != point_ref.evaluation_kind or "self" in (previous["kind"], point_ref.evaluation_kind):
-                    change_note = messages.t("report.no_change_kind", lang)
-                elif previous["flagged"] or texts:
-                    change_note = messages.t("report.no_change_flag", lang)
-                elif not pd.isna(row.total) and not pd.isna(previous["total"]):
-                    change = signed(float(row.total) - float(previous["total"]), lang)
-            pos = position_in_version(ds, point_ref)
+            # The first point of a series has no change by design: only other reasons are worth a line.
+            note = "" if row.change_note in ("", "trend.note.first") else messages.t(row.change_note, lang)
             points.append({
                 "year": int(row.year), "kind": messages.t(f"ui.kind.{row.evaluation_kind}", lang),
                 "is_self": str(row.evaluation_kind) == "self", "total": number(row.total, lang),
-                "change": change, "change_note": change_note, "flags": texts, "focal": point_ref.id == ref.id,
-                "position": messages.t("report.position", lang, rank=pos.rank, n=pos.n, version=version) if pos else "–",
+                "change": signed(row.total_change, lang), "change_note": note, "flags": list(row.flags),
+                "focal": row.score_set_id == ref.id,
+                "position": (messages.t("report.position", lang, rank=int(row.position_rank), n=int(row.position_n),
+                                        version=version) if not pd.isna(row.position_rank) else "–"),
             })
-            previous = {"kind": point_ref.evaluation_kind, "flagged": bool(texts), "total": row.total}
         segments.append({"version": version, "points": points})
         chart.append((messages.t("report.version_n", lang, version=version),
                       [(int(r.year), None if pd.isna(r.total) else float(r.total), str(r.evaluation_kind) == "self")
                        for r in part.itertuples()]))
         if len(segments) > 1:
             revisions.append((float(part["year"].min()) - 0.5, messages.t("report.revision", lang, version=version)))
-    return segments, chart, revisions
+    return segments, chart, revisions, table
 
 
 def _findings(ds, ref: ScoreSetRef) -> dict[str, dict[str, list[dict]]]:
@@ -224,20 +194,23 @@ def _findings(ds, ref: ScoreSetRef) -> dict[str, dict[str, list[dict]]]:
 
 
 def report_context(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv",
-                   made: _dt.date | None = None, group_text: str = "") -> dict:
+                   made: _dt.date | None = None, group_text: str = "", group: PeerGroup = PeerGroup()) -> dict:
     """Everything the report shows, computed by the data layer and formatted for lang."""
     from .svgcharts import radar_svg, trend_svg
 
     t = lambda key, **p: messages.t(key, lang, **p)  # noqa: E731 - the template's one translator
     view = ds.version(ref.instrument_version)
-    comparison = view.peer_comparison(ref, peer_filter, lang)
+    comparison = view.peer_comparison(ref, peer_filter, lang, group)
     flags = _set_flags(ds, ref, lang)
     rows = _set_rows(ds, ref)
     notes = {str(c): str(n) for c, n in zip(rows["code"], rows["note"]) if not pd.isna(n) and str(n).strip()}
     table = comparison.table
     areas = table[table["code"].isin(AREA_CODES)]
     labels = [f"{c}. {lab}" for c, lab in zip(areas["code"], areas["label"])]
-    group = t("report.group_version", version=ref.instrument_version) + (f", {group_text}" if group_text else "")
+    named = comparison.group
+    group = (named.title(lang) if named is not None and named.name != "version"
+             else t("report.group_version", version=ref.instrument_version)) + (f", {group_text}" if group_text else "")
+    definition = named.definition(lang) if named is not None else ""
     series = [(ref.display(lang), [None if pd.isna(v) else float(v) for v in areas["score"]], "focal")]
     if int(areas["peer_n"].max()) > 0:
         series.append((t("report.peer_series", group=group, n=_n_range(areas["peer_n"])),
@@ -250,7 +223,8 @@ def report_context(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(),
                        [values.get(c) for c in areas["code"]], "reference"))
     title = t("report.chart_title", name=ref.display(lang), version=ref.instrument_version, group=group)
     radar = radar_svg(series, labels, title) if areas["score"].notna().any() else ""
-    segments, chart, revisions = _trend(ds, ref, lang)
+    segments, chart, revisions, trend_table = _trend(ds, ref, lang)
+    focal = trend_table[trend_table["score_set_id"] == ref.id].iloc[0]
     trend_chart = trend_svg(chart, revisions, t("report.trend_title", name=ref.municipality), t("ui.col.total")) \
         if sum(len(p) for _n, p in chart) > 1 else ""
     peers = comparison.peers
@@ -268,8 +242,10 @@ def report_context(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(),
         "data_version": _data_version(ds),
         "product": PRODUCT,
         "group": group,
+        "group_definition": definition,
         "summary": _summary(comparison, lang),
-        "total_position": position_in_version(ds, ref),
+        "total_position": (None if pd.isna(focal["position_rank"]) else
+                           {"rank": int(focal["position_rank"]), "n": int(focal["position_n"])}),
         "radar": radar,
         "areas": _area_rows(comparison, flags, notes, lang),
         "set_flags": set_wide,
@@ -303,9 +279,9 @@ def report_file_name(ref: ScoreSetRef) -> str:
 
 
 def report_download(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv",
-                    group_text: str = ""):
+                    group_text: str = "", group: PeerGroup = PeerGroup()):
     """A no-argument callable that renders the report as UTF-8 bytes: for a deferred download button."""
-    return lambda: render_report(ds, ref, peer_filter, lang, group_text=group_text).encode("utf-8")
+    return lambda: render_report(ds, ref, peer_filter, lang, group_text=group_text, group=group).encode("utf-8")
 
 
 def write_report(html_text: str, path: str | Path, data_dir: Path | None = None) -> Path:
@@ -322,7 +298,7 @@ def write_report(html_text: str, path: str | Path, data_dir: Path | None = None)
 
 
 def render_report(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv",
-                  made: _dt.date | None = None, group_text: str = "") -> str:
+                  made: _dt.date | None = None, group_text: str = "", group: PeerGroup = PeerGroup()) -> str:
     """The report as one self-contained HTML document (str)."""
     import jinja2
 
@@ -330,11 +306,11 @@ def render_report(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), 
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=jinja2.select_autoescape(["html"]),
         trim_blocks=True, lstrip_blocks=True,
     )
-    context = report_context(ds, ref, peer_filter, lang, made, group_text)
+    context = report_context(ds, ref, peer_filter, lang, made, group_text, group)
     # The SVGs are our own output from matplotlib (data text escaped there): marked safe to inline.
     context["radar"] = jinja2.utils.markupsafe.Markup(context["radar"])
     context["trend_chart"] = jinja2.utils.markupsafe.Markup(context["trend_chart"])
     return env.get_template("report.html").render(**context)
 
 
-__all__ = ["render_report", "write_report", "report_download", "report_file_name", "report_context", "position_in_version", "Position"]
+__all__ = ["render_report", "write_report", "report_download", "report_file_name", "report_context"]

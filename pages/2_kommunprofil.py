@@ -51,7 +51,7 @@ def main() -> None:
         st.warning(md(message), icon=":material/flag:")
     # Made on click (deferred), by the same library call as the CLI's `report`: the same file.
     st.download_button(
-        t("report.download"), data=report_download(ds, ref, peer_filter, lang(), group),
+        t("report.download"), data=report_download(ds, ref, peer_filter, lang(), group, peer_group),
         file_name=report_file_name(ref), mime="text/html", help=t("report.download_help"),
         icon=":material/description:", on_click="ignore",
     )

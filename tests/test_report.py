@@ -9,7 +9,8 @@ import pytest
 
 from kompass_data import parse_score_set
 from kompass_data.cli import main
-from kompass_data.report import position_in_version, render_report, report_file_name, signed
+from kompass_data.compare import trend
+from kompass_data.report import render_report, report_file_name, signed
 
 TODAY = _dt.date(2026, 11, 27)
 
@@ -53,18 +54,25 @@ def test_summary_counts_only_areas_with_enough_peers(html_sv):
 
 def test_trend_keeps_kinds_and_flags_apart(html_sv):
     # Norsjö 2017 is a self-assessment whose total (480) disagrees with its areas (460): flagged, no change computed.
-    assert "ingen förändring: en egen analys och en SKR-utvärdering är olika mätningar" in html_sv
+    assert "Flaggad totalpoäng: ingen förändring räknas till eller från den." in html_sv
+    assert "egen analys" in html_sv
     assert re.search(r"480\D+460", html_sv)
     assert "Version 2010" in html_sv and "Version 2016" in html_sv
 
 
-def test_positions_count_only_their_own_version(ds, norsjo):
+def test_positions_count_only_their_own_version(ds, html_sv):
     # 2016-version SKR totals: 520 (Norsjö), 560, 480, 500, 600, 640 -> Norsjö is 4th of 6.
-    pos = position_in_version(ds, norsjo)
-    assert (pos.rank, pos.n) == (4, 6)
     # 2010-version SKR totals: 400 (Norsjö 2015), 440, 480, 528, 560, 600 -> 6th of 6.
-    pos = position_in_version(ds, parse_score_set(ds, "Norsjö:2015"))
-    assert (pos.rank, pos.n) == (6, 6)
+    assert "plats 4 av 6 (version 2016)" in html_sv and "plats 6 av 6 (version 2010)" in html_sv
+    assert "Totalpoängen är plats 4 av 6 bland SKR:s utvärderingar med version 2016." in html_sv
+
+
+def test_a_named_peer_group_is_said_with_its_definition(ds, norsjo):
+    from kompass_data.peers import PeerGroup
+
+    html = render_report(ds, norsjo, made=TODAY, group=PeerGroup("similar", k=2))
+    title = ds.version("2016").peer_comparison(norsjo, group=PeerGroup("similar", k=2)).group
+    assert title.title("sv") in html and title.definition("sv") in html
 
 
 def test_english_report(ds, norsjo):

@@ -27,4 +27,4 @@ def test_the_profile_offers_the_report_of_its_score_set(monkeypatch, ds):
     (label, data, kwargs), = [o for o in offered if o[0] == messages.t("report.download", "sv")]
     assert kwargs["file_name"] == "kommunkompassen_2417_2018_2016_full.html"
     assert kwargs["mime"] == "text/html"
-    assert data().decode("utf-8") == render_report(ds, parse_score_set(ds, "Norsjö:2018"), lang="sv")
+    assert data().decode("utf-8") == render_report(ds, parse_score_set(ds, "Norsjö:2018"), lang="sv")  # the default group: version
