@@ -13,7 +13,6 @@ from .store import optional_table
 
 MIN_N_SPEARMAN = 8  # below this many points a rank correlation is not shown: the points speak for themselves
 NEAREST_YEARS = (0, -1, 1)  # the evaluation year, else the year before, else the year after
-POPULATION_KPI = "N01951"
 ITEMS = ("total", *AREA_CODES)
 POINT_COLUMNS = ["kommunkod", "municipality", "year", "score", "kpi_value", "kpi_year"]
 
@@ -131,18 +130,6 @@ def outcome_points(ds, version: str, item: str, kpi: str) -> OutcomePoints:
 def outcome_panels(ds, versions, item: str, kpi: str) -> list[OutcomePoints]:
     """outcome_points for each version in turn: one panel each, never one pooled set."""
     return [outcome_points(ds, v, item, kpi) for v in versions]
-
-
-def population(ds, kommunkod: str, year: int) -> tuple[float | None, int | None]:
-    """A municipality's population (Kolada N01951, SCB, 31 Dec) in year, else the nearest year: (value, year_used)."""
-    series = kpi_series(ds, POPULATION_KPI)
-    series = series[series["kommunkod"] == str(kommunkod)]
-    if series.empty:
-        return None, None
-    distance = (series["year"].astype("int64") - int(year)).abs()
-    # Nearest year; on a tie the earlier year (a figure that existed at the time).
-    best = series.assign(_d=distance).sort_values(["_d", "year"], kind="stable").iloc[0]
-    return float(best["value"]), int(best["year"])
 
 
 def plotted_table(panels: list[OutcomePoints]) -> pd.DataFrame:

@@ -14,8 +14,9 @@ from kompass_data.cli import main
 from kompass_data.errors import UsageError
 from kompass_data.figures import outcome_scatter
 from kompass_data.outcomes import (
-    MIN_N_SPEARMAN, kpi_table, outcome_panels, outcome_points, plotted_table, population, spearman,
+    MIN_N_SPEARMAN, kpi_table, outcome_panels, outcome_points, plotted_table, spearman,
 )
+from kompass_data.peers import population
 from kompass_data.store import optional_table
 from kompass_data.schema import SCORE_COLUMNS, apply_types
 
