@@ -150,6 +150,11 @@ def cmd_validate(args) -> int:
             validate_scores(raw, ds.municipalities, ds.instrument_items, "scores.csv")
     except DataValidationError as exc:
         problems.append(exc.report(lang))
+    from .findings import FINDINGS_CSV, dataset_findings_problems
+
+    finding_problems = dataset_findings_problems(ds)
+    if finding_problems:
+        problems.append(DataValidationError(FINDINGS_CSV, finding_problems).report(lang))
     _print_flags(ds.flags, lang)
     if problems:
         for p in problems:
@@ -359,6 +364,64 @@ def cmd_ingest(args) -> int:
         _say(f"-> {args.output}")
     else:
         sys.stdout.write(scores_to_csv_text(staged.scores))
+    if args.findings:
+        _write_findings(args, staged, lang)
+    return EXIT_OK
+
+
+def _write_findings(args, staged, lang: str) -> None:
+    """Findings of the report's own evaluation to args.findings (a header only when the report has none)."""
+    from .findings import findings_csv_text
+    from .ingest.findings import extract_findings, findings_text_of, main_score_set
+    from .ingest.reader import read_bytes
+    from .store import _atomic_write
+
+    name = Path(args.file).name
+    score_set = main_score_set(staged.scores)
+    rows = []
+    if score_set is not None:
+        ds = load_dataset(args.data_dir)
+        try:
+            text = findings_text_of(read_bytes(args.file), name)
+            rows = extract_findings(text, score_set, ds.municipality_names, source=f"ingested from {name}")
+        except (RecursionError, ValueError, TypeError, IndexError, KeyError):  # odd text: no findings, never a traceback
+            rows = []
+    target = Path(args.findings)
+    check_output_target(target, args.data_dir, "ingest")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = findings_csv_text(rows).encode("utf-8")
+    _atomic_write(target, lambda fh: fh.write(payload))
+    if not rows:
+        _say(messages.t("ingest.findings.none", lang, file=name, out=str(target)))
+        return
+    counts = {k: sum(r["kind"] == k for r in rows) for k in ("strength", "improvement", "high_scorer", "example")}
+    label = f"{score_set['municipality']} {score_set['year']} ({score_set['instrument_version']})"
+    _say(messages.t("ingest.findings.summary", lang, score_set=label, areas=len({r["area_code"] for r in rows}), **counts))
+    undecided = sum(bool(r["note"]) for r in rows)
+    if undecided:
+        _say(messages.t("ingest.findings.undecided", lang, n=undecided))
+    _say(f"-> {target}")
+
+
+def cmd_findings(args) -> int:
+    """Search the findings: free text (folded, a few sv/en synonyms), area, municipality, kind, version."""
+    from .findings import FindingFilter, search_findings
+
+    lang = _lang(args)
+    ds = load_dataset(args.data_dir)
+    kommunkod = compare.resolve_municipality(ds, args.kommun) if args.kommun else None
+    found = search_findings(ds.findings, FindingFilter(
+        text=args.search or "", area=args.area, kind=tuple(args.kind) if args.kind else None,
+        kommunkod=kommunkod, version=args.version, year=args.year,
+    ))
+    frame = found.astype({"instrument_version": str, "evaluation_kind": str}).reset_index(drop=True)
+    if args.format == "table":
+        view = frame[["municipality", "year", "area_code", "kind", "text"]].copy()
+        view["text"] = view["text"].str.slice(0, 90)
+        _emit(view, "table")
+    else:
+        _emit(frame, args.format, {"count": len(frame), "findings": frame.to_dict("records")})
+    _say(messages.t("cli.findings.count" if len(frame) else "cli.findings.none", lang, n=len(frame)))
     return EXIT_OK
 
 
@@ -502,6 +565,15 @@ def build_parser(lang: str = messages.DEFAULT_LANGUAGE) -> argparse.ArgumentPars
     p.add_argument("--kommun", metavar=h("metavar.kommun"), help=h("opt.ingest_kommun"))
     p.add_argument("--year", type=int, metavar=h("metavar.year"), help=h("opt.ingest_year"))
     p.add_argument("--version", choices=VERSIONS, help=h("opt.ingest_version"))
+    p.add_argument("--findings", metavar=h("metavar.findings_csv"), help=h("opt.ingest_findings"))
+    p = command("findings", [common, fmt], cmd_findings)
+    p.add_argument("--search", metavar=h("metavar.text"), help=h("opt.findings_search"))
+    p.add_argument("--area", choices=[str(n) for n in range(1, 9)], help=h("opt.findings_area"))
+    p.add_argument("--kommun", metavar=h("metavar.kommun"), help=h("opt.findings_kommun"))
+    p.add_argument("--kind", action="append", choices=("strength", "improvement", "high_scorer", "example"),
+                   help=h("opt.findings_kind"))
+    p.add_argument("--version", choices=VERSIONS, help=h("opt.findings_version"))
+    p.add_argument("--year", type=int, metavar=h("metavar.year"), help=h("opt.findings_year"))
     return root
 
 

@@ -397,6 +397,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.opt.ingest_output": {"sv": "skriv poängen hit i stället för till standard ut", "en": "write the scores here instead of to stdout"},
     "cli.opt.ingest_kommun": {"sv": "kommunen, om rapporten inte säger det", "en": "the municipality, if the report does not say"},
     "cli.opt.ingest_year": {"sv": "utvärderingsåret, om rapporten inte säger det", "en": "the evaluation year, if the report does not say"},
+    "cli.metavar.findings_csv": {"sv": "FYND.csv", "en": "FINDINGS.csv"},
+    "cli.metavar.text": {"sv": "TEXT", "en": "TEXT"},
+    "cli.opt.ingest_findings": {
+        "sv": "skriv också rapportens styrkor, förbättringsmöjligheter och inspiration hit (kolumnerna i findings.csv)",
+        "en": "also write the report's strengths, improvement areas and inspiration here (the columns of findings.csv)",
+    },
+    "cli.cmd.findings": {
+        "sv": "sök i rapporternas styrkor, förbättringsmöjligheter och inspiration",
+        "en": "search the reports' strengths, improvement areas and inspiration",
+    },
+    "cli.cmd.findings.description": {
+        "sv": "Sök i findings.csv: fritext (alla ord måste finnas; å/ä/ö och versaler spelar ingen roll; några engelska ord hittar sina svenska motsvarigheter), område, kommun, typ och version.",
+        "en": "Search findings.csv: free text (every word must occur; å/ä/ö and case do not matter; a few English words find their Swedish counterparts), area, municipality, kind and version.",
+    },
+    "cli.opt.findings_search": {"sv": "ord som alla måste finnas i texten", "en": "words that must all occur in the text"},
+    "cli.opt.findings_area": {"sv": "huvudområdets nummer", "en": "main area number"},
+    "cli.opt.findings_kommun": {"sv": "den utvärderade eller den namngivna kommunen", "en": "the evaluated or the named municipality"},
+    "cli.opt.findings_kind": {
+        "sv": "strength, improvement, high_scorer eller example (kan upprepas)",
+        "en": "strength, improvement, high_scorer or example (repeatable)",
+    },
+    "cli.opt.findings_version": {"sv": "bara fynd från utvärderingar med den versionen", "en": "only findings of evaluations with that version"},
+    "cli.opt.findings_year": {"sv": "bara fynd från utvärderingar det året", "en": "only findings of evaluations in that year"},
     "cli.opt.ingest_version": {"sv": "instrumentets version, om rapporten inte säger det", "en": "the instrument version, if the report does not say"},
     "cli.arg.validate_file": {"sv": "ny fil att granska (standard: datamängden själv)", "en": "candidate file (default: the dataset itself)"},
     "cli.arg.score_set": {"sv": "poänguppsättningen, t.ex. Norsjö:2018", "en": "the score set, e.g. Norsjö:2018"},
@@ -1219,6 +1242,103 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.trend.note_col": {"sv": "Varför ingen förändring", "en": "Why no change"},
     "ui.trend.flag_col": {"sv": "Flaggor", "en": "Flags"},
     "ui.subareas.sort": {"sv": "Svagast först", "en": "Weakest first"},
+    # --- findings (strengths, improvement areas, inspiration) ------------------
+    "problem.finding_kind": {
+        "sv": "Okänd typ \"{value}\". Skriv en av: {allowed}.",
+        "en": "Unknown kind \"{value}\". Write one of: {allowed}.",
+    },
+    "problem.finding_area": {
+        "sv": "Område \"{value}\" finns inte i version {version}. Skriv ett områdesnummer: {allowed}.",
+        "en": "Area \"{value}\" does not exist in version {version}. Write an area number: {allowed}.",
+    },
+    "problem.finding_text": {
+        "sv": "Texten är tom. Skriv fyndet som det står i rapporten, eller ta bort raden.",
+        "en": "The text is empty. Write the finding as the report prints it, or delete the row.",
+    },
+    "problem.finding_score_set": {
+        "sv": "Det finns ingen poänguppsättning {kommunkod} {year} version {version} ({kind}) som fyndet kan höra till. Lägg till poängen först eller rätta kommunkod, år, version och typ.",
+        "en": "There is no score set {kommunkod} {year} version {version} ({kind}) for the finding to belong to. Add the scores first or correct code, year, version and kind.",
+    },
+    "problem.finding_named": {
+        "sv": "Kommunkoden \"{value}\" är okänd. En namngiven kommun (high_scorer, example) behöver en fyrsiffrig SCB-kod.",
+        "en": "Municipality code \"{value}\" is unknown. A named municipality (high_scorer, example) needs a 4-digit SCB code.",
+    },
+    "problem.finding_named_extra": {
+        "sv": "Bara high_scorer och example namnger en kommun; lämna named_kommunkod tom (\"{value}\").",
+        "en": "Only high_scorer and example name a municipality; leave named_kommunkod empty (\"{value}\").",
+    },
+    "ingest.findings.summary": {
+        "sv": "Fynd för {score_set}: {strength} styrkor, {improvement} förbättringsmöjligheter, {high_scorer} namngivna högpresterare och {example} goda exempel i {areas} områden.",
+        "en": "Findings for {score_set}: {strength} strengths, {improvement} improvement areas, {high_scorer} named high scorers and {example} good examples in {areas} areas.",
+    },
+    "ingest.findings.undecided": {
+        "sv": "{n} fynd där varken layout eller formulering avgör kolumnen: se kolumnen note och kontrollera mot rapporten.",
+        "en": "{n} findings whose column neither layout nor wording decides: see the note column and check against the report.",
+    },
+    "ingest.findings.none": {
+        "sv": "Inga styrkor, förbättringsmöjligheter eller inspiration hittades i {file} (avsnitten 4.x.3 och 4.x.5). {out} har bara rubrikraden.",
+        "en": "No strengths, improvement areas or inspiration were found in {file} (sections 4.x.3 and 4.x.5). {out} holds the header row only.",
+    },
+    "cli.findings.none": {"sv": "Inga fynd matchar.", "en": "No findings match."},
+    "cli.findings.count": {"sv": "{n} fynd.", "en": "{n} findings."},
+    "finding.kind.strength": {"sv": "Styrka", "en": "Strength"},
+    "finding.kind.improvement": {"sv": "Förbättringsmöjlighet", "en": "Improvement area"},
+    "finding.kind.high_scorer": {"sv": "Namngiven högpresterare", "en": "Named high scorer"},
+    "finding.kind.example": {"sv": "Gott exempel", "en": "Good example"},
+    "ui.page.fynd": {"sv": "Styrkor och förbättringar", "en": "Strengths and improvements"},
+    "ui.findings.title": {"sv": "Styrkor och förbättringsmöjligheter i rapporterna", "en": "Strengths and improvement areas in the reports"},
+    "ui.findings.intro": {
+        "sv": "Sök bland det rapporterna skriver om varje område: styrkor, förbättringsmöjligheter, kommuner som SKR nämner som högpresterande och goda exempel. Sökningen bryr sig inte om å, ä, ö eller versaler, och några engelska ord hittar sina svenska motsvarigheter (whistleblower, ethics …).",
+        "en": "Search what the reports say about each area: strengths, improvement areas, municipalities SKR names as high scorers, and good examples. The search ignores å, ä, ö and case, and a few English words find their Swedish counterparts (whistleblower, ethics …).",
+    },
+    "ui.findings.search": {"sv": "Sök i texten", "en": "Search the text"},
+    "ui.findings.search_help": {
+        "sv": "Alla ord måste finnas; \"forbattring\" hittar \"förbättring\".",
+        "en": "Every word must occur; \"forbattring\" finds \"förbättring\".",
+    },
+    "ui.findings.area": {"sv": "Område", "en": "Area"},
+    "ui.findings.kind": {"sv": "Typ", "en": "Kind"},
+    "ui.findings.version": {"sv": "Version", "en": "Version"},
+    "ui.findings.any": {"sv": "Alla", "en": "All"},
+    "ui.findings.count": {"sv": "{n} fynd.", "en": "{n} findings."},
+    "ui.findings.none": {"sv": "Inga fynd matchar sökningen.", "en": "No findings match the search."},
+    "ui.findings.empty_data": {
+        "sv": "Datan innehåller inga fynd ännu (datasets/findings.csv).",
+        "en": "The data holds no findings yet (datasets/findings.csv).",
+    },
+    "ui.findings.col_municipality": {"sv": "Kommun", "en": "Municipality"},
+    "ui.findings.col_year": {"sv": "År", "en": "Year"},
+    "ui.findings.col_area": {"sv": "Område", "en": "Area"},
+    "ui.findings.col_kind": {"sv": "Typ", "en": "Kind"},
+    "ui.findings.col_text": {"sv": "Text", "en": "Text"},
+    "ui.findings.col_named": {"sv": "Nämnd kommun", "en": "Named municipality"},
+    "ui.findings.col_profile": {"sv": "Profil", "en": "Profile"},
+    "ui.findings.col_source": {"sv": "Källa", "en": "Source"},
+    "ui.findings.open_profile": {"sv": "öppna profilen", "en": "open the profile"},
+    "ui.findings.as_published": {
+        "sv": "Texterna står som i rapporten (OCR-fel kvar, avstavningar vid radbrytning ihopskrivna). Källa: {source}.",
+        "en": "Texts as published in the report (OCR damage kept, words hyphenated at line breaks rejoined; the texts are Swedish). Source: {source}.",
+    },
+    "ui.profile.findings": {"sv": "Styrkor och förbättringsmöjligheter", "en": "Strengths and improvement areas"},
+    "ui.profile.findings_none": {
+        "sv": "Rapportens styrkor och förbättringsmöjligheter finns inte i datan för den här utvärderingen.",
+        "en": "The report's strengths and improvement areas are not in the data for this evaluation.",
+    },
+    "ui.profile.strengths": {"sv": "Styrkor", "en": "Strengths"},
+    "ui.profile.improvements": {"sv": "Förbättringsmöjligheter", "en": "Improvement areas"},
+    "ui.profile.inspiration": {"sv": "Inspiration enligt rapporten", "en": "Inspiration according to the report"},
+    "ui.profile.uncertain": {"sv": "kolumn osäker", "en": "column uncertain"},
+    "ui.dist.named": {"sv": "Namngivna av SKR som högpresterande", "en": "Named by SKR as high scorers"},
+    "ui.dist.named_caption": {
+        "sv": "Kommuner som en rapport i version {version} namnger som högpresterande i området (\"har fått höga poäng\"). Namngivna, inte beräknade: de kan sakna poäng i datan.",
+        "en": "Municipalities a report of version {version} names as high scorers in the area (\"have received high scores\"). Named, not computed: they may have no scores in the data.",
+    },
+    "ui.dist.named_none": {
+        "sv": "Ingen rapport i datan namnger högpresterande i det här området.",
+        "en": "No report in the data names high scorers in this area.",
+    },
+    "ui.dist.named_col_report": {"sv": "Nämnd i", "en": "Named in"},
+    "ui.dist.named_col_scored": {"sv": "Poäng i datan", "en": "Scores in the data"},
     # --- end UI -----------------------------------------------------------------
 }
 

@@ -127,6 +127,22 @@ KOLADA_VALUE_COLUMNS: dict[str, tuple[object, str]] = {
     "value": ("float64", "Value as in Kolada (gender total, municipality level)"),
 }
 
+FINDING_COLUMNS: dict[str, tuple[object, str]] = {
+    "kommunkod": (TEXT, "SCB code of the evaluated municipality (the score set the finding belongs to)"),
+    "municipality": (TEXT, "Evaluated municipality"),
+    "year": ("int16", "Year of the evaluation"),
+    "instrument_version": (VERSION_DTYPE, "Version the evaluation was scored with"),
+    "evaluation_kind": (KIND_DTYPE, "full or self, as in scores.csv"),
+    "area_code": (TEXT, "Main area number 1-8 within the version"),
+    "kind": (TEXT, "strength, improvement, high_scorer (a municipality the report names as scoring high in "
+                   "the area) or example (a good example in another municipality)"),
+    "text": (TEXT, "The finding as published (OCR damage kept, hyphenated line breaks rejoined); "
+                   "for high_scorer the name as printed"),
+    "named_kommunkod": (TEXT, "SCB code of the municipality a high_scorer or example names (empty otherwise)"),
+    "source": (TEXT, "Report and section the finding was read from"),
+    "note": (TEXT, "Remarks, e.g. when the column (strength or improvement) could not be decided"),
+}
+
 # table name -> (csv file, columns); the order is the build order.
 TABLES: dict[str, tuple[str, dict[str, tuple[object, str]]]] = {
     "scores": ("scores.csv", SCORE_COLUMNS),
@@ -138,10 +154,15 @@ TABLES: dict[str, tuple[str, dict[str, tuple[object, str]]]] = {
     "evaluations_known": ("evaluations_known.csv", EVALUATION_COLUMNS),
     "kolada_kpis": ("kolada_kpis.csv", KOLADA_KPI_COLUMNS),
     "kolada_values": ("kolada_values.csv", KOLADA_VALUE_COLUMNS),
+    "findings": ("findings.csv", FINDING_COLUMNS),
 }
-# Outcome data beside the scores: a data folder without them still loads (empty tables), scores never need them.
-OPTIONAL_TABLES: frozenset[str] = frozenset({"kolada_kpis", "kolada_values"})
+# Tables a data folder may lack (older folders, other users' data): read as empty. Kolada's are also
+# read only on first use (optional_table), since most commands never need 65,000 outcome values.
+OPTIONAL_TABLES: frozenset[str] = frozenset({"kolada_kpis", "kolada_values", "findings"})
+LAZY_TABLES: frozenset[str] = frozenset({"kolada_kpis", "kolada_values"})
 REQUIRED_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in OPTIONAL_TABLES)
+# What load_dataset reads at once: the required tables and the small optional ones.
+EAGER_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in LAZY_TABLES)
 
 
 def apply_types(frame: pd.DataFrame, columns: dict[str, tuple[object, str]]) -> pd.DataFrame:
@@ -245,8 +266,9 @@ def dataset_package() -> dict:
     return {
         "profile": "data-package",
         "name": "kommunkompassen",
-        "title": "Kommunkompassen scores, references, instrument catalogue and municipalities",
-        "description": "Published Kommunkompassen scores (SKR), one row per published number. "
+        "title": "Kommunkompassen scores, references, instrument catalogue, municipalities and findings",
+        "description": "Published Kommunkompassen scores (SKR), one row per published number, and the reports' "
+        "findings (strengths, improvement areas, inspiration), one row per finding. "
         "Comparable only within one instrument_version. See SOURCES.md.",
         "licenses": list(LICENSES),
         "sources": list(DATA_SOURCES),

@@ -25,7 +25,7 @@ from . import checks
 from .errors import DataNotice, DataValidationError, KompassError, Problem, UsageError
 from .instruments import Registry
 from .schema import (
-    CANONICAL_COLUMNS, OPTIONAL_TABLES, REQUIRED_TABLES, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types,
+    CANONICAL_COLUMNS, OPTIONAL_TABLES, EAGER_TABLES, REQUIRED_TABLES, SCORE_COLUMNS, SCORE_SET_KEY, TABLES, TEXT, apply_types,
     dataset_package, score_set_ids,
 )
 
@@ -46,6 +46,7 @@ class Dataset:
     instrument_versions: pd.DataFrame
     municipalities: pd.DataFrame
     evaluations_known: pd.DataFrame
+    findings: pd.DataFrame
     data_dir: Path
     session_keys: frozenset = frozenset()
     flags: pd.DataFrame = field(default=None)
@@ -89,6 +90,8 @@ class Dataset:
 
 
 def _sha256(path: Path) -> str:
+    if not path.exists():
+        return ""  # an optional table the folder does not have
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -179,7 +182,7 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         raise UsageError("error.data_dir", path=str(data_dir), missing=", ".join(missing))
     hashes = _table_hashes(data_dir)
     damaged: list[str] = []
-    tables = {name: _read_table(data_dir, name, hashes[name], damaged) for name in REQUIRED_TABLES}
+    tables = {name: _read_table(data_dir, name, hashes.get(name), damaged) for name in EAGER_TABLES}
     key = _derived_key(hashes)
     derived = {}
     for name in DERIVED:

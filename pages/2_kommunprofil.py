@@ -6,6 +6,8 @@ from kompass_data import peer_comparison
 from kompass_data.compare import THIN_N
 from kompass_data.figures import radar, subarea_bars
 from kompass_data.report import report_download, report_file_name
+from kompass_data.compare import item_labels
+from kompass_ui.findings_view import show_area_findings
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
@@ -87,6 +89,8 @@ def main() -> None:
         if code in set(table["code"]) and message not in set(flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]):
             item = t("ui.col.total") if code == "total" else f"{code}. {table.set_index('code').loc[code, 'label']}"
             st.markdown(f"⚠ **{md(item)}:** {md(message)}")
+
+    show_area_findings(ds, ref, item_labels(ds, ref.instrument_version, lang()))
 
     above, below = furthest(comparison, lang())
     if above or below:

@@ -1,11 +1,13 @@
 """Fördelning och topplista: per version, every area's and the total's distribution, a ranking, inspiration."""
 
+import pandas as pd
 import streamlit as st
 
 from kompass_data import PeerFilter
 from kompass_data.compare import THIN_N
 from kompass_data.figures import distribution
 from kompass_data.instruments import AREA_CODES
+from kompass_data.findings import named_high_scorer_table
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t, tn
@@ -77,6 +79,20 @@ def main() -> None:
             "code": t("ui.col.code"), "label": t("ui.col.item"), "rank": t("ui.col.rank"),
             "municipality": t("ui.col.municipality"), "year": t("ui.col.year"), "score": t("ui.col.score")}), lang()),
             hide_index=True)
+    # Beside the computed top scorers: the ones SKR's reports name, marked as named (they may have no scores here).
+    st.markdown("**" + t("ui.dist.named") + "**")
+    named = named_high_scorer_table(ds, version)
+    if named.empty:
+        st.caption(t("ui.dist.named_none"))
+    else:
+        st.caption(t("ui.dist.named_caption", version=version))
+        st.dataframe(pd.DataFrame({
+            t("ui.col.code"): named["code"],
+            t("ui.col.item"): named["code"].map(lambda c: labels.get(c, "")),
+            t("ui.dist.named"): named["named"],
+            t("ui.dist.named_col_report"): named["named_in"],
+            t("ui.dist.named_col_scored"): named["scored"].map(lambda s: t("ui.yes") if s else t("ui.no")),
+        }), hide_index=True)
 
 
 run_page(main)

@@ -32,6 +32,12 @@ _READERS = threading.BoundedSemaphore(MAX_CONCURRENT_READS)
 def read_report(path: str | os.PathLike) -> str:
     """The text of the report at path; IngestError for anything that is not a readable report."""
     p = Path(path)
+    return bytes_to_text(read_bytes(path), p.name or str(path))
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of the report at path, within the size limit; IngestError when it cannot be read."""
+    p = Path(path)
     name = p.name or str(path)
     try:
         if not p.exists():
@@ -51,7 +57,7 @@ def read_report(path: str | os.PathLike) -> str:
         raise IngestError("ingest.error.unreadable", file=name, reason=exc.strerror or type(exc).__name__) from None
     if len(data) > MAX_REPORT_BYTES:
         raise IngestError("ingest.error.too_large", file=name, size_mb=round(len(data) / 1e6, 1), limit_mb=MAX_REPORT_BYTES // 1_000_000)
-    return bytes_to_text(data, name)
+    return data
 
 
 def bytes_to_text(data: bytes, name: str) -> str:
