@@ -24,7 +24,7 @@ STRENGTH, IMPROVEMENT, HIGH_SCORER, EXAMPLE = "strength", "improvement", "high_s
 NOTE_UNDECIDED = "column uncertain: neither layout nor wording decides; placed by reading order, check against the report"
 
 # Bullets the OCR makes of the report's round bullets, at the start of a line.
-_BULLET_START = re.compile(r"^\s*(?:[=»•·*■▪●◦«©]|[-–](?=\s)|[eo](?=\s+\S))\s+")
+_BULLET_START = re.compile(r"^\s*(?:[=»•·*■▪●◦«©\uf0b7\-–eo]\s+|\(cid:\d+\)\s*)(?=\S)")  # (cid:N): a PDF's unmapped bullet
 # A second column starting mid-line: `|` (optionally with a bullet) or a bullet between spaces.
 _MID_SEPARATOR = re.compile(
     r"\s+(?:\|\s+(?:[=»•·*■▪●◦«©eo]\s+)?|\|(?=[=»•·*■▪●◦«©]\s)[=»•·*■▪●◦«©]\s+|[=»•·*■▪●◦«©]\s+|[eo]\s+(?=[A-ZÅÄÖÉ]))"
@@ -32,7 +32,7 @@ _MID_SEPARATOR = re.compile(
 _PIPE_AS_I = re.compile(r"^\s*\|\s+(?=[a-zåäö])")  # "| budgetprocessen" is the OCR of "I budgetprocessen"
 _FOOTER = re.compile(r"^\s*(Sveriges Kommuner och (Landsting|Regioner)\b.*|\d+\s*\(\d+\))\s*$")
 _SUBHEADING = re.compile(r"^\s*(\d+)\.([1-8])\.([1-9])\s+\S")
-_KEEP_HYPHEN_BEFORE = ("och", "eller", "samt", "respektive", "som", "till")
+_KEEP_HYPHEN_BEFORE = ("och", "eller", "respektive")
 _FUNCTION_WORDS = {
     "och", "eller", "samt", "av", "att", "for", "för", "i", "med", "om", "pa", "på", "till", "via", "som", "en",
     "ett", "de", "den", "det", "fran", "från", "inom", "kring", "mellan", "utifran", "utifrån", "efter", "under",
@@ -66,6 +66,7 @@ class _Item:
     bulleted: bool = False
     column: int | None = None  # 0 strengths, 1 improvements
     note: str = ""
+    last_len: int = 0  # printed length of its last line (bullet included): was that line full?
 
     @property
     def text(self) -> str:
@@ -232,14 +233,18 @@ def _line_cost(seg: str, width: int, final: bool = False) -> float:
     return min(max(0.0, (width - 4 - len(seg)) / width), 0.2)
 
 
-def _best_split(line: str, widths: tuple[int, int], left_open: bool, right_open: bool,
-                left_final: bool = False) -> tuple[str, str] | None:
-    """Where an unmarked line of two columns splits (by width and line-end cues), or None for one column."""
+def _best_split(line: str, widths: tuple[int, int], left_open: int, right_open: int,
+                left_final: bool = False, right_closed: bool = False) -> tuple[str, str] | None:
+    """Where an unmarked line of two columns splits (by width and line-end cues), or None for one column.
+
+    left_open/right_open: 2 when that column's finding surely goes on, 1 when it probably does, else 0.
+    """
     stripped = line.strip()
     words = stripped.split(" ")
     wl, wr = widths
-    best, best_cost = None, 0.3 if (left_open and right_open) else 0.0
-    if len(stripped) > wl + 2 and len(stripped) > wr + 2:
+    both = min(left_open, right_open)
+    best, best_cost = None, 0.3 if both == 2 else 0.1 if both == 1 else 0.0
+    if len(stripped) > 1.3 * max(wl, wr):
         best_cost = 10.0  # too long for one column
     for i in range(1, len(words)):
         left, right = " ".join(words[:i]), " ".join(words[i:])
@@ -252,6 +257,8 @@ def _best_split(line: str, widths: tuple[int, int], left_open: bool, right_open:
             cost -= 0.4  # a word broken at the left column's edge
         if right[:1].isupper() and right_open:
             cost += 0.2
+        if right_closed and right[:1].islower():
+            cost += 1.0  # the right column's finding has ended: a lower-case word cannot continue it
         if cost < best_cost - 1e-9:
             best, best_cost = (left, right), cost
     return best
@@ -282,15 +289,26 @@ def _read_interleaved(lines: list[str]) -> list[_Item]:
         item = last(c)
         return item is not None and not item.closed()
 
+    def must_go_on(c) -> int:
+        # 2: the finding surely continues (a broken word, a last word like "och"); 1: its last line was
+        # full without a full stop, so it probably continues; 0: it may have ended.
+        item = last(c)
+        if not is_open(c):
+            return 0
+        if item.hyphen_open() or _ends_on_function_word(item.text):
+            return 2
+        return 1 if item.last_len >= widths[c] - 6 else 0
+
     def add(c, seg):
         text, bulleted = _strip_bullet(seg)
         if not text.strip():
             return
         item = last(c)
         if bulleted or item is None or (item.closed() and text[:1].isupper()):
-            cols[c].append(_Item([text], bulleted, c))
+            cols[c].append(_Item([text], bulleted, c, last_len=len(seg.strip())))
         else:
             item.parts.append(text)
+            item.last_len = len(seg.strip())
 
     for n, raw in enumerate(lines):
         line = _PIPE_AS_I.sub("I ", raw)
@@ -299,7 +317,8 @@ def _read_interleaved(lines: list[str]) -> list[_Item]:
         split = _split_marked(line)
         if split is None and cols[1] and trail_col is None and not trailing:
             after = next((ln for ln in lines[n + 1:] if ln.strip()), "")
-            split = _best_split(line, widths, is_open(0), is_open(1), left_final=bool(_BULLET_START.match(after)))
+            split = _best_split(line, widths, must_go_on(0), must_go_on(1), left_final=bool(_BULLET_START.match(after)),
+                                right_closed=not is_open(1))
         if split is not None and not trailing:
             add(0, split[0])
             add(1, split[1])
@@ -314,8 +333,13 @@ def _read_interleaved(lines: list[str]) -> list[_Item]:
             continue
         if not bulleted and not trailing and (hyphen_cols or (open_cols and text[:1].islower()) or
                                               (open_cols and _ends_on_function_word(last(open_cols[0]).text))):
-            c = hyphen_cols[0] if hyphen_cols else (trail_col if trail_col in open_cols else open_cols[0])
+            going_on = sorted((c for c in open_cols if must_go_on(c)), key=must_go_on, reverse=True)
+            c = (hyphen_cols or going_on or ([trail_col] if trail_col in open_cols else open_cols))[0]
             last(c).parts.append(text)
+            last(c).last_len = len(line.strip())
+            if len(open_cols) == 2 and not hyphen_cols and not going_on:
+                last(c).note = NOTE_UNDECIDED  # either column's finding could go on here
+                c = None
             trail_col = c
             continue
         trailing.append(_Item([text], bulleted, trail_col))
@@ -360,7 +384,7 @@ def _read_items(lines: list[str]) -> tuple[list[_Item], int | None]:
             bulleted or item is None
             or (text[:1].isupper() and (item.closed() or (not in_bullets and not item.hyphen_open()
                                                             and not _ends_on_function_word(item.text))))
-            or (not previous and text[:1].isupper() and not in_bullets and not item.hyphen_open())
+            or (not previous and text[:1].isupper() and not item.hyphen_open() and not _ends_on_function_word(item.text))
         )
         if starts_new:
             items.append(_Item([text], bulleted))
