@@ -445,7 +445,7 @@ def read_table(lines: list[str]) -> list[tuple[str, str, str]]:
     for column in (0, 1):
         for i in items:
             text = i.text.strip()
-            if i.column == column and len(fold(text)) >= 3:
+            if i.column == column and re.search(r"[^\W\d_]{3,}", text):  # a word, not OCR dust
                 out.append((STRENGTH if column == 0 else IMPROVEMENT, text, i.note))
     return out
 
