@@ -18,10 +18,10 @@ PAGES = (
     ("pages/3_utveckling.py", "ui.page.utveckling", ":material/timeline:"),
     ("pages/4_jamfor.py", "ui.page.jamfor", ":material/compare_arrows:"),
     ("pages/5_fordelning.py", "ui.page.fordelning", ":material/leaderboard:"),
-    ("pages/8_fynd.py", "ui.page.fynd", ":material/manage_search:"),
     ("pages/6_export.py", "ui.page.export", ":material/download:"),
     ("pages/7_egna_data.py", "ui.page.egna_data", ":material/upload_file:"),
     ("pages/8_samband.py", "ui.page.samband", ":material/scatter_plot:"),
+    ("pages/9_fynd.py", "ui.page.fynd", ":material/manage_search:"),
 )
 
 # An emoji favicon is drawn locally; a material one (also a page icon) would be fetched from Google.

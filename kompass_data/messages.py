@@ -1286,7 +1286,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "finding.kind.high_scorer": {"sv": "Namngiven högpresterare", "en": "Named high scorer"},
     "finding.kind.example": {"sv": "Gott exempel", "en": "Good example"},
     "ui.page.fynd": {"sv": "Styrkor och förbättringar", "en": "Strengths and improvements"},
-    "ui.findings.title": {"sv": "Styrkor och förbättringsmöjligheter i rapporterna", "en": "Strengths and improvement areas in the reports"},
     "ui.findings.intro": {
         "sv": "Sök bland det rapporterna skriver om varje område: styrkor, förbättringsmöjligheter, kommuner som SKR nämner som högpresterande och goda exempel. Sökningen bryr sig inte om å, ä, ö eller versaler, och några engelska ord hittar sina svenska motsvarigheter (whistleblower, ethics …).",
         "en": "Search what the reports say about each area: strengths, improvement areas, municipalities SKR names as high scorers, and good examples. The search ignores å, ä, ö and case, and a few English words find their Swedish counterparts (whistleblower, ethics …).",

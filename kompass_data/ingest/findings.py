@@ -244,8 +244,10 @@ def _best_split(line: str, widths: tuple[int, int], left_open: int, right_open: 
     wl, wr = widths
     both = min(left_open, right_open)
     best, best_cost = None, 0.3 if both == 2 else 0.1 if both == 1 else 0.0
-    if len(stripped) > 1.3 * max(wl, wr):
-        best_cost = 10.0  # too long for one column
+    if len(stripped) > 1.6 * max(wl, wr):
+        best_cost = 10.0  # far too long for one column
+    elif len(stripped) > max(wl, wr) + 8:
+        best_cost += 0.5  # longer than any line of one column seen so far
     for i in range(1, len(words)):
         left, right = " ".join(words[:i]), " ".join(words[i:])
         if len(left) > wl + 2 or len(right) > wr + 2 or not right.strip():
@@ -272,7 +274,8 @@ def _column_widths(lines: list[str]) -> tuple[int, int]:
         if split:
             lefts.append(len(split[0]))
             rights.append(len(split[1]))
-    return (max(lefts) if lefts else 45, max(rights) if rights else 45)
+    # A column narrower than 35 characters is a short sample, not a narrow column.
+    return (max(lefts + [35]), max(rights + [35])) if lefts else (45, 45)
 
 
 def _read_interleaved(lines: list[str]) -> list[_Item]:

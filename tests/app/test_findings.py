@@ -5,7 +5,7 @@ from kompass_data import messages
 from .conftest import NORSJO, open_page, unexpected_errors
 
 PROFILE = "pages/2_kommunprofil.py"
-SEARCH = "pages/8_fynd.py"
+SEARCH = "pages/9_fynd.py"
 DIST = "pages/5_fordelning.py"
 
 

@@ -12,7 +12,7 @@ from kompass_ui.widgets import get_param, set_param
 
 def main() -> None:
     ds = dataset()
-    st.title(t("ui.findings.title"))
+    st.title(t("ui.page.fynd"))
     st.caption(t("ui.findings.intro"))
     if ds.findings.empty:
         st.info(t("ui.findings.empty_data"))
