@@ -37,8 +37,9 @@ PAGE_FORDELNING = "5_fordelning"
 PAGE_EXPORT = "6_export"
 PAGE_EGNA_DATA = "7_egna_data"
 PAGE_SAMBAND = "8_samband"
+PAGE_FYND = "9_fynd"
 ALL_PAGES = (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_UTVECKLING, PAGE_JAMFOR, PAGE_FORDELNING, PAGE_EXPORT, PAGE_EGNA_DATA,
-             PAGE_SAMBAND)
+             PAGE_SAMBAND, PAGE_FYND)
 
 
 # Parsers: URL text -> value, or ValueError. Each accepts only what the dashboard itself writes (plus
@@ -122,8 +123,8 @@ PARAMS: tuple[Param, ...] = (
     # ar, and version/typ on the profile, are written from the chosen score set (pick_ar, Jämför's pick_focus).
     Param("ar", _year, (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_UTVECKLING, PAGE_JAMFOR)),
     Param("version", _one_of(VERSIONS),
-          (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_JAMFOR, PAGE_FORDELNING, PAGE_EXPORT, PAGE_SAMBAND),
-          ("pick_version", "exp_version", "samband_version")),
+          (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_JAMFOR, PAGE_FORDELNING, PAGE_EXPORT, PAGE_SAMBAND, PAGE_FYND),
+          ("pick_version", "exp_version", "samband_version", "fynd_version")),
     Param("typ", _one_of(KINDS), (PAGE_PROFIL, PAGE_EXPORT), ("exp_typ",)),
     Param("lan", _match(r"[0-9]{2}"), (PAGE_PROFIL, PAGE_EXPORT), ("peer_lan", "exp_lan")),
     Param("grupp", _match(r"[A-C][0-9]{1,2}"), (PAGE_PROFIL, PAGE_EXPORT), ("peer_grupp", "exp_grupp")),
@@ -132,9 +133,12 @@ PARAMS: tuple[Param, ...] = (
     Param("ref", _flag, (PAGE_PROFIL,), ("pick_ref",), default=False, text=lambda on: "1"),
     Param("karta", _one_of(("kanda", "total")), (PAGE_OVERSIKT,), ("pick_map",), default="total",
           url_values={"kanda": "known"}),
-    Param("omrade", _one_of(("total", *AREA_CODES)), (PAGE_UTVECKLING, PAGE_FORDELNING, PAGE_SAMBAND),
-          ("pick_item", "pick_rank_item", "samband_omrade"), default="total"),
+    Param("omrade", _one_of(("total", *AREA_CODES)), (PAGE_UTVECKLING, PAGE_FORDELNING, PAGE_SAMBAND, PAGE_FYND),
+          ("pick_item", "pick_rank_item", "samband_omrade", "fynd_area"), default="total"),  # on the search page "total" = every area
     Param("kpi", _match(r"[A-Z][0-9]{5}"), (PAGE_SAMBAND,), ("samband_kpi",)),  # a Kolada KPI id, N00090
+    # The findings search: its words (letters, digits, spaces and a few marks only) and the kind of finding.
+    Param("q", _match(r"[\w\s\-'’.,:]{1,100}"), (PAGE_FYND,), ("fynd_text",)),
+    Param("slag", _one_of(("strength", "improvement", "high_scorer", "example")), (PAGE_FYND,), ("fynd_kind",)),
     Param("sets", _list_of(_match(_SCORE_SET_ID)), (PAGE_JAMFOR,), ("pick_sets_*",), text=_join, many=True),
     Param("vy", _one_of(("bars", "radar")), (PAGE_JAMFOR,), ("pick_view",), default="bars"),
     Param("jmf", _one_of(PEER_GROUPS), (PAGE_PROFIL,), ("pick_peer_group",), default="version"),

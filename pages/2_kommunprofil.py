@@ -3,10 +3,9 @@
 import streamlit as st
 
 from kompass_data import peer_comparison
-from kompass_data.compare import THIN_N
+from kompass_data.compare import THIN_N, item_labels
 from kompass_data.figures import radar, subarea_bars
 from kompass_data.report import report_download, report_file_name
-from kompass_data.compare import item_labels
 from kompass_ui.findings_view import show_area_findings
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page

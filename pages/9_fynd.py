@@ -4,10 +4,10 @@ import streamlit as st
 
 from kompass_data.compare import item_labels
 from kompass_data.findings import FINDING_KINDS, FindingFilter, search_findings
+from kompass_ui import urlstate as url
 from kompass_ui.findings_view import results_table
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
-from kompass_ui.widgets import get_param, set_param
 
 
 def main() -> None:
@@ -17,32 +17,26 @@ def main() -> None:
     if ds.findings.empty:
         st.info(t("ui.findings.empty_data"))
         return
-    any_ = t("ui.findings.any")
-    versions = [any_] + sorted(ds.findings["instrument_version"].astype(str).unique())
-    areas = [any_] + [str(n) for n in range(1, 9)]
-    kinds = [any_] + list(FINDING_KINDS)
-    for key, param, options in (("fynd_area", "omrade", areas), ("fynd_kind", "typ", kinds), ("fynd_version", "version", versions)):
-        if key not in st.session_state:
-            st.session_state[key] = get_param(param) if get_param(param) in options else any_
+    url.declared("q", "fynd_text")
     if "fynd_text" not in st.session_state:
-        st.session_state["fynd_text"] = get_param("q") or ""
+        st.session_state["fynd_text"] = url.get("q") or ""
     text = st.text_input(t("ui.findings.search"), key="fynd_text", help=t("ui.findings.search_help"))
+    url.put("q", text.strip())
+    any_ = t("ui.findings.any")
     cols = st.columns(3)
     with cols[0]:
-        area = st.selectbox(t("ui.findings.area"), areas, key="fynd_area")
+        area = url.widget("omrade", st.selectbox, t("ui.findings.area"), ["total", *[str(n) for n in range(1, 9)]],
+                          key="fynd_area", format_func=lambda a: any_ if a == "total" else a)
     with cols[1]:
-        kind = st.selectbox(t("ui.findings.kind"), kinds, key="fynd_kind",
-                            format_func=lambda k: k if k == any_ else t(f"finding.kind.{k}"))
+        kind = url.widget("slag", st.selectbox, t("ui.findings.kind"), ["", *FINDING_KINDS], key="fynd_kind",
+                          format_func=lambda k: any_ if not k else t(f"finding.kind.{k}"))
     with cols[2]:
-        version = st.selectbox(t("ui.findings.version"), versions, key="fynd_version")
-    set_param("q", text.strip() or None)
-    set_param("omrade", None if area == any_ else area)
-    set_param("typ", None if kind == any_ else kind)
-    set_param("version", None if version == any_ else version)
+        versions = sorted(ds.findings["instrument_version"].astype(str).unique())
+        version = url.widget("version", st.selectbox, t("ui.findings.version"), ["", *versions], key="fynd_version",
+                             format_func=lambda v: v or any_)
 
     found = search_findings(ds.findings, FindingFilter(
-        text=text, area=None if area == any_ else area, kind=None if kind == any_ else kind,
-        version=None if version == any_ else version,
+        text=text, area=None if area == "total" else area, kind=kind or None, version=version or None,
     ))
     if found.empty:
         st.info(t("ui.findings.none"))

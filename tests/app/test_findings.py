@@ -41,7 +41,7 @@ def test_search_page_finds_the_external_whistleblower_function_as_an_improvement
 
 
 def test_search_page_filters_by_area_and_kind_and_folds_diacritics():
-    at = open_page(SEARCH, q="forbattringsarbetet", omrade="7", typ="strength")
+    at = open_page(SEARCH, q="forbattringsarbetet", omrade="7", slag="strength")
     table = at.dataframe[0].value
     assert list(table[messages.t("ui.findings.col_text", "sv")]) == ["Brukarinflytande 6éver forbattringsarbetet."]
     at = open_page(SEARCH, q="nothing-like-this-anywhere")

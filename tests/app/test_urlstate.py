@@ -50,6 +50,10 @@ ROUND_TRIPS = {
          {"samband_version": "2010", "samband_omrade": "6", "samband_kpi": "N05401"}),
         ({"kpi": "N00090"}, {"samband_version": "", "samband_omrade": "total", "samband_kpi": "N00090"}),
     ],
+    "9_fynd": [
+        ({"q": "whistleblower", "omrade": "1", "slag": "improvement", "version": "2016"},
+         {"fynd_area": "1", "fynd_kind": "improvement", "fynd_version": "2016"}),
+    ],
 }
 CASES = [(page, query, held) for page, cases in ROUND_TRIPS.items() for query, held in cases]
 
@@ -58,6 +62,7 @@ HOSTILE = {
     "lan": "<b>", "grupp": "ZZ", "egen": "yes", "ref": "2", "karta": "javascript:x", "omrade": "99",
     "sets": "<img src=x>", "vy": "pie", "niva": "%00", "fran": "-1", "till": "20166", "kpi": "n0;DROP",
     "jmf": "<i>", "k": "0", "indelning": "1999", "svagast": "yes",
+    "q": "<script>x</script>", "slag": "weakness",
 }
 
 
