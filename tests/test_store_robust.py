@@ -35,6 +35,9 @@ def _write(path, lines):
 
 def test_an_empty_dataset_loads_validates_and_can_be_filled(capsys, data_dir, tmp_path):
     (data_dir / "scores.csv").write_text(HEADER + "\n", encoding="utf-8")
+    # Findings belong to score sets: an empty dataset has none (a finding without its score set is an error).
+    findings = data_dir / "findings.csv"
+    findings.write_text(findings.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     ds = load_dataset(data_dir)
     assert ds.scores.empty and ds.flags.empty and ds.score_sets.empty
     assert str(ds.flags["year"].dtype) == "int16" and str(ds.score_sets["year"].dtype) == "int16"
