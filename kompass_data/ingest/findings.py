@@ -607,7 +607,10 @@ def main_score_set(scores) -> dict | None:
 
 def findings_text_of(data: bytes, name: str) -> str:
     """The text findings are read from: a PDF's words with their columns (tabs), otherwise the report text."""
-    from .reader import MAX_PDF_PAGES, _pdf_module, bytes_to_text
+    import pdfplumber
+
+    from .limits import MAX_REPORT_PAGES as MAX_PDF_PAGES
+    from .reader import bytes_to_text
 
     if not data[:1024].lstrip().startswith(b"%PDF"):
         return bytes_to_text(data, name)
@@ -618,7 +621,7 @@ def findings_text_of(data: bytes, name: str) -> str:
             self.pages = pdf.pages[:MAX_PDF_PAGES]
 
     try:
-        with _pdf_module().open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             return pdf_findings_text(_Capped(pdf))
     except Exception:  # a PDF pdfplumber cannot read has already failed the score ingest with a clear message
         return ""

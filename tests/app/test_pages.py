@@ -15,7 +15,7 @@ def test_every_page_file_is_in_the_registry():
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
     registry = next(n for n in ast.walk(tree) if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "PAGES")
     scripts = [elt.elts[0].value for elt in registry.value.elts]
-    assert scripts == PAGES and len(PAGES) == 8
+    assert scripts == PAGES and len(PAGES) == 9
 
 
 @pytest.mark.parametrize("params", [{}, NORSJO], ids=["plain", "norsjo-2018"])
