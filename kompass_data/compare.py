@@ -8,7 +8,7 @@ inputs are refused by `ensure_same_version`, and trends come back as one segment
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -21,6 +21,7 @@ from .checks import flag_messages
 from .names import fold, swedish_order
 from .schema import score_set_ids
 from .peers import PeerGroup, ResolvedGroup, resolve
+from .regions import in_region
 
 ITEM_CODES: tuple[str, ...] = ("total", *AREA_CODES)
 
@@ -239,9 +240,18 @@ class VersionView:
 
     ds: object
     version: str
+    lan: str | None = None  # a county: only its municipalities' score sets (see within())
+    kommungrupp: str | None = None  # a municipality group, likewise
+
+    def within(self, lan: str | None = None, kommungrupp: str | None = None) -> "VersionView":
+        """The same version limited to one county and/or municipality group (None: no limit)."""
+        return replace(self, lan=lan or None, kommungrupp=kommungrupp or None)
 
     def _mine(self, table: pd.DataFrame) -> pd.DataFrame:
-        return table[table["instrument_version"].astype(str) == self.version]
+        table = table[table["instrument_version"].astype(str) == self.version]
+        if "kommunkod" in table.columns:  # published reference profiles belong to no municipality: kept
+            table = in_region(table, self.ds, self.lan, self.kommungrupp)
+        return table
 
     @cached_property
     def score_sets(self) -> pd.DataFrame:
@@ -388,24 +398,31 @@ class VersionView:
         return sets.reset_index(drop=True)
 
     def top_per_area(self, n: int = 3, lang: str = "sv") -> pd.DataFrame:
-        """The n highest-scoring municipalities per area of this version ('inspiration' in the reports)."""
+        """The n highest-scoring municipalities per area of this version ('inspiration' in the reports).
+
+        n_area is how many municipalities have a value in the area: a "top 3" of fewer than THIN_N is
+        no top list, and pages say so.
+        """
         labels = self.item_labels(lang)
         rows = []
         for code in AREA_CODES:
             ranked = self.ranking(code, latest_only=True)
             top = ranked[ranked["rank"] <= n]
-            for rank, name, year, score in zip(top["rank"], top["municipality"], top["year"], top[code]):
-                rows.append({"code": code, "label": labels.get(code, code), "rank": int(rank),
-                             "municipality": name, "year": int(year), "score": float(score)})
-        return pd.DataFrame(rows, columns=["code", "label", "rank", "municipality", "year", "score"])
+            for kod, rank, name, year, score in zip(top["kommunkod"], top["rank"], top["municipality"], top["year"], top[code]):
+                rows.append({"code": code, "label": labels.get(code, code), "rank": int(rank), "kommunkod": kod,
+                             "municipality": name, "year": int(year), "score": float(score), "n_area": len(ranked)})
+        return pd.DataFrame(rows, columns=["code", "label", "rank", "kommunkod", "municipality", "year", "score", "n_area"])
 
     def latest_totals(self) -> pd.DataFrame:
         """Each municipality once with its latest total of this version (the map's values): ranking() of 'total'."""
         return self.ranking("total", latest_only=True)
 
     def scores_mask(self, scores: pd.DataFrame) -> pd.Series:
-        """True for the rows of a scores-shaped table that belong to this version (export filters)."""
-        return scores["instrument_version"].astype(str) == self.version
+        """True for the rows of a scores-shaped table that belong to this version (and region; export filters)."""
+        mask = scores["instrument_version"].astype(str) == self.version
+        if self.lan or self.kommungrupp:
+            mask &= scores.index.isin(in_region(scores, self.ds, self.lan, self.kommungrupp).index)
+        return mask
 
 
 def versions_with_scores(ds) -> list[str]:

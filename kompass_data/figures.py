@@ -393,27 +393,38 @@ def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> 
     return _radar_layout(_layout(fig, 640, lang=lang))
 
 
-def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
-    """Areas × score sets, each cell with its value written in; missing cells blank and named so."""
+def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv", focus: str | None = None) -> go.Figure:
+    """Areas × score sets, each cell with its value written in; missing cells blank and named so.
+
+    Rows are labelled by area number only and columns wrap at spaces, so the cells keep a readable size
+    on a phone (the names are in the hover and in the table beside the chart); the focus column is bold.
+    """
     areas = table[table["code"].isin(AREA_CODES)]
-    rows = [area_tick(c, lab) for c, lab in zip(areas["code"], areas["label"])]
+    names = [area_tick(c, lab) for c, lab in zip(areas["code"], areas["label"])]
+    rows = [esc(c) for c in areas["code"]]
     z = [[None if pd.isna(areas[col].iloc[r]) else float(areas[col].iloc[r]) for col in columns] for r in range(len(areas))]
     missing = t("ui.missing", lang)
-    text = [[missing if v is None else fmt(v, lang) for v in row] for row in z]
+    text = [["–" if v is None else fmt(v, lang) for v in row] for row in z]
     hover = [
-        [f"<b>{esc(col)}</b><br>{rows[r]}: {text[r][j]}" for j, col in enumerate(columns)]
+        [f"<b>{esc(col)}</b><br>{names[r]}: {missing if z[r][j] is None else text[r][j]}" for j, col in enumerate(columns)]
         for r in range(len(rows))
     ]
+    x = ["<br>".join(esc(part) for part in textwrap.wrap(col, 12, break_long_words=False) or [col]) for col in columns]
+    x = [f"<b>{label}</b>" if col == focus else label for label, col in zip(x, columns)]
     fig = go.Figure(
         go.Heatmap(
-            z=z, x=[esc(c) for c in columns], y=rows, text=text, texttemplate="%{text}", colorscale=SEQUENTIAL,
+            z=z, x=x, y=rows, text=text, texttemplate="%{text}", textfont=dict(size=14), colorscale=SEQUENTIAL,
             zmin=0, zmax=AREA_MAX, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-            colorbar=dict(title=t("ui.fig.points", lang)), xgap=2, ygap=2,
+            colorbar=dict(title=dict(text=t("ui.fig.points", lang), side="top"), orientation="h", x=0.5, xanchor="center",
+                          y=-0.04, yanchor="top", thickness=12, len=0.9),
+            xgap=2, ygap=2,
         )
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(side="top")
-    return _layout(fig, 120 + 48 * len(rows), lang=lang)
+    fig.update_yaxes(autorange="reversed", automargin=True, title=t("ui.fig.area", lang))
+    fig.update_xaxes(side="top", automargin=True)
+    fig = _layout(fig, 160 + 44 * len(rows), lang=lang)
+    fig.update_layout(margin=dict(l=40, r=10, t=60, b=70))
+    return fig
 
 
 # --- Fördelning -----------------------------------------------------------------------------
@@ -502,11 +513,27 @@ def round_coordinates(geojson: dict, decimals: int = 3) -> dict:
     }
 
 
-def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_title: str = "") -> go.Figure:
+def _discrete_scale(top: int) -> tuple[list, list[int]]:
+    """A stepped colour scale for counts 1..top (one band per whole number) and its tick values."""
+    import plotly.colors as pc
+
+    colours = pc.sample_colorscale(SEQUENTIAL, [i / max(top - 1, 1) for i in range(top)])
+    scale = []
+    for i, colour in enumerate(colours):
+        scale += [[i / top, colour], [(i + 1) / top, colour]]
+    return scale, list(range(1, top + 1))
+
+
+def choropleth(
+    geojson: dict, values: pd.DataFrame, lang: str = "sv", value_title: str = "", counts: bool = False, fit: bool = False
+) -> go.Figure:
     """Municipalities coloured by `value` (columns kommunkod, name, value, detail); missing ones grey.
 
     A MapLibre map on the built-in "white-bg" style: drawn from the GeoJSON alone, with no tiles and no
     request to the internet (go.Choropleth's geo would still fetch a world outline from a CDN).
+    counts: whole numbers get a stepped scale and a legend of whole numbers (no 1.5 between 1 and 2).
+    fit: zoom to the municipalities drawn (a county) instead of the whole of Sweden.
+    Every municipality carries its code as customdata, so a click (a selection event) names it.
     """
     has = values[values["value"].notna()]
     missing = values[values["value"].isna()]
@@ -514,27 +541,39 @@ def choropleth(geojson: dict, values: pd.DataFrame, lang: str = "sv", value_titl
     fig.add_trace(
         go.Choroplethmap(
             geojson=_features(geojson, missing["kommunkod"]), featureidkey="properties.kommunkod",
-            locations=list(missing["kommunkod"]),
+            locations=list(missing["kommunkod"]), customdata=list(missing["kommunkod"]),
             z=[0] * len(missing), colorscale=[[0, MISSING_GREY], [1, MISSING_GREY]], showscale=False,
             marker_line_color="#FFFFFF", marker_line_width=0.4, name=t("ui.missing", lang),
-            hovertext=[f"{esc(n)}: {t('ui.missing', lang)}" for n in missing["name"]],
+            hovertext=[f"<b>{esc(n)}</b>: {t('ui.missing', lang)}" + (f"<br>{esc(d)}" if d else "")
+                       for n, d in zip(missing["name"], missing["detail"])],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
+    # The legend lies under the map, so the map keeps the full width of a phone.
+    bar = dict(title=dict(text=esc(value_title), side="top"), orientation="h", x=0.5, xanchor="center",
+               y=0, yanchor="top", thickness=14, len=0.9)
+    colour = dict(colorscale=SEQUENTIAL, colorbar=bar)
+    if counts and len(has):
+        top = int(has["value"].max())
+        scale, ticks = _discrete_scale(top)
+        colour = dict(colorscale=scale, zmin=0.5, zmax=top + 0.5,
+                      colorbar=dict(bar, tickvals=ticks, ticktext=[str(v) for v in ticks]))
     fig.add_trace(
         go.Choroplethmap(
             geojson=_features(geojson, has["kommunkod"]), featureidkey="properties.kommunkod",
-            locations=list(has["kommunkod"]),
-            z=[float(v) for v in has["value"]], colorscale=SEQUENTIAL, marker_line_color="#000000",
-            marker_line_width=1.2, colorbar=dict(title=dict(text=esc(value_title))), name=esc(value_title),
+            locations=list(has["kommunkod"]), customdata=list(has["kommunkod"]),
+            z=[float(v) for v in has["value"]], marker_line_color="#000000",
+            marker_line_width=1.2, name=esc(value_title), **colour,
             hovertext=[f"<b>{esc(n)}</b><br>{esc(value_title)}: {fmt(v, lang)}<br>{esc(d)}"
-                       for n, v, d in zip(has["name"], has["value"], has["detail"])],
+                       for n, d, v in zip(has["name"], has["detail"], has["value"])],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
+    # fitbounds (the default) zooms to the drawn municipalities when no centre and zoom are given.
+    view = dict(style="white-bg") if fit else dict(style="white-bg", center=dict(lat=62.4, lon=17.0), zoom=3.9)
     fig.update_layout(
-        map=dict(style="white-bg", center=dict(lat=62.4, lon=17.0), zoom=3.9),
-        height=780, margin=dict(l=0, r=0, t=10, b=0), separators=formats.decimal_sign(lang) + "\u00a0",
+        map=view, height=780 if not fit else 620, margin=dict(l=0, r=0, t=10, b=90),
+        separators=formats.decimal_sign(lang) + "\u00a0",
     )
     return fig
 

@@ -126,8 +126,12 @@ PARAMS: tuple[Param, ...] = (
           (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_JAMFOR, PAGE_FORDELNING, PAGE_EXPORT, PAGE_SAMBAND, PAGE_FYND),
           ("pick_version", "exp_version", "samband_version", "fynd_version")),
     Param("typ", _one_of(KINDS), (PAGE_PROFIL, PAGE_EXPORT), ("exp_typ",)),
-    Param("lan", _match(r"[0-9]{2}"), (PAGE_PROFIL, PAGE_EXPORT), ("peer_lan", "exp_lan")),
-    Param("grupp", _match(r"[A-C][0-9]{1,2}"), (PAGE_PROFIL, PAGE_EXPORT), ("peer_grupp", "exp_grupp")),
+    # County and municipality group: the peer filter on the profile, the region filter (widgets.region_filter)
+    # on Översikt, Jämför, Fördelning and Utveckling, the export's filter.
+    Param("lan", _match(r"[0-9]{2}"), (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_UTVECKLING, PAGE_JAMFOR, PAGE_FORDELNING,
+                                       PAGE_EXPORT), ("peer_lan", "region_lan", "exp_lan")),
+    Param("grupp", _match(r"[A-C][0-9]{1,2}"), (PAGE_OVERSIKT, PAGE_PROFIL, PAGE_UTVECKLING, PAGE_JAMFOR,
+                                                PAGE_FORDELNING, PAGE_EXPORT), ("peer_grupp", "region_grupp", "exp_grupp")),
     Param("egen", _flag, (PAGE_PROFIL, PAGE_FORDELNING), ("peer_egen", "dist_egen"), default=False,
           text=lambda on: "1"),
     Param("ref", _flag, (PAGE_PROFIL,), ("pick_ref",), default=False, text=lambda on: "1"),

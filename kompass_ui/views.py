@@ -16,6 +16,7 @@ from kompass_data.compare import ITEM_CODES, THIN_N, latest_with
 from kompass_data.figures import fmt, n_range
 from kompass_data.instruments import AREA_CODES
 from kompass_data.messages import t, tn
+from kompass_data.regions import members, region_overview
 from kompass_data.schema import score_set_ids
 
 SET_WIDE_CHECKS = ("year_outside_period",)
@@ -42,13 +43,30 @@ def missing_as(frame: pd.DataFrame, text: str = "–", lang: str = "sv") -> pd.D
     return out
 
 
-def localized(frame: pd.DataFrame, lang: str):
+FOCUS_MARK = "★ "  # the focus municipality's row: marked in words as well as colour
+FOCUS_BACKGROUND = "background-color: #fdf0c4"  # pale amber: black text on it stays above 15:1
+
+
+def localized(frame: pd.DataFrame, lang: str, focus_rows=None):
     """The table as st.dataframe should show it: decimal columns read 61,3 in Swedish and 61.3 in English.
 
     A pandas Styler changes only the shown text, so the columns stay numbers: right-aligned, sorted as numbers.
+    focus_rows (booleans, one per row) get a background: the focus municipality in a ranking.
     """
     decimals = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
-    return frame.style.format(lambda v: fmt(v, lang), subset=decimals)
+    styler = frame.style.format(lambda v: fmt(v, lang), subset=decimals)
+    if focus_rows is not None:
+        marks = list(focus_rows)
+        styler = styler.apply(lambda row: [FOCUS_BACKGROUND if marks[row.name] else ""] * len(row), axis=1)
+    return styler
+
+
+def mark_focus(frame: pd.DataFrame, column: str, kommunkoder, focus: str | None) -> tuple[pd.DataFrame, list[bool]]:
+    """The table with the focus municipality's rows marked '★ ' in `column`, and which rows those are."""
+    rows = [focus is not None and k == focus for k in kommunkoder]
+    out = frame.reset_index(drop=True).copy()
+    out[column] = [f"{FOCUS_MARK}{v}" if mine else v for v, mine in zip(out[column], rows)]
+    return out, rows
 
 
 def set_flags(ds, score_set_id: str, lang: str) -> pd.DataFrame:
@@ -279,25 +297,87 @@ def version_overview(ds, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def map_values(ds, mode: str, version: str, lang: str) -> pd.DataFrame:
-    """Per municipality: value for the map (latest total of a version, or number of known evaluations)."""
-    munis = ds.municipalities[["kommunkod", "name"]].copy()
+def _kind_note(kind: str, lang: str) -> str:
+    return f", {t('ui.kind.self', lang)}" if kind == "self" else ""
+
+
+def score_items(latest: dict, lang: str) -> str:
+    """A municipality's latest score set per version in words ('version 2016: 2018, total 509'); '' without one."""
+    return "; ".join(
+        t("ui.region.score_item", lang, version=v, year=y, total=fmt(total, lang)) + _kind_note(k, lang)
+        for v, (y, k, total) in latest.items()
+    )
+
+
+def known_items(known: list, lang: str) -> str:
+    """A municipality's known evaluations in words ('2015 (2010), 2018 (2016)'); '' without one."""
+    return ", ".join(
+        f"{y if y is not None else t('ui.region.year_unknown', lang)} ({v}{_kind_note(k, lang)})" for y, v, k in known
+    )
+
+
+def known_text(latest: dict, known: list, lang: str) -> tuple[str, str]:
+    """(published scores, known evaluations) of one municipality as hover sentences; missing said as missing."""
+    scores = t("ui.region.scores", lang, items=score_items(latest, lang)) if latest else t("ui.region.no_scores", lang)
+    evaluations = t("ui.region.known", lang, items=known_items(known, lang)) if known else t("ui.region.none_known", lang)
+    return scores, evaluations
+
+
+def map_values(ds, mode: str, version: str, lang: str, lan: str | None = None, kommungrupp: str | None = None) -> pd.DataFrame:
+    """Per municipality of the region (all of Sweden without a filter): the map's value and what is known.
+
+    value: the latest total of a version, or the number of known evaluations; detail: the hover's words
+    (the score set behind the value, else what else is known: other versions' scores, known evaluations).
+    """
+    codes = members(ds, lan, kommungrupp)
+    munis = pd.DataFrame({"kommunkod": codes, "name": [ds.municipality_names.get(c, c) for c in codes]})
+    overview = region_overview(ds, lan, kommungrupp).set_index("kommunkod")
+    words = {code: known_text(row.latest, row.known, lang) for code, row in overview.iterrows()}
     if mode == "total":
-        ranked = ds.version(version).latest_totals()
+        ranked = ds.version(version).within(lan, kommungrupp).latest_totals()
         value = dict(zip(ranked["kommunkod"], ranked["total"]))
         detail = {
-            k: t("ui.map.detail_total", lang, year=int(y), version=version)
-            for k, y in zip(ranked["kommunkod"], ranked["year"])
+            k: t("ui.map.detail_total", lang, year=int(y), version=version) + _kind_note(kind, lang)
+            for k, y, kind in zip(ranked["kommunkod"], ranked["year"], ranked["evaluation_kind"].astype(str))
         }
+        # Without a total in this version: what else is known, so a grey municipality is not a blank.
+        detail = {c: detail.get(c) or " · ".join(words[c]) for c in codes}
     else:
-        known = ds.evaluations_known
-        counts = known.groupby("kommunkod").size()
+        counts = ds.evaluations_known.groupby("kommunkod").size()
         value = {k: float(n) for k, n in counts.items()}
-        years = known.groupby("kommunkod")["year"].agg(lambda s: ", ".join(str(int(y)) for y in sorted(s.dropna())))
-        detail = {k: t("ui.map.detail_known", lang, years=years.get(k, "") or "–") for k in value}
+        detail = {c: " · ".join(words[c]) for c in codes}
     munis["value"] = munis["kommunkod"].map(value).astype("float64")
     munis["detail"] = munis["kommunkod"].map(detail).fillna("")
     return munis
+
+
+def region_table(ds, lan: str | None, kommungrupp: str | None, lang: str) -> pd.DataFrame:
+    """The county at a glance: every municipality, its latest score set per version, its known evaluations."""
+    overview = region_overview(ds, lan, kommungrupp)
+    rows = []
+    for row in overview.itertuples():
+        rows.append({
+            t("ui.col.municipality", lang): row.municipality,
+            t("ui.region.col_scores", lang): score_items(row.latest, lang) or t("ui.missing", lang),
+            t("ui.region.col_known", lang): known_items(row.known, lang) or t("ui.missing", lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def clicked_municipality(event) -> str | None:
+    """The kommunkod of the municipality a map click selected (st.plotly_chart's selection), else None."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points or []:
+        for field in ("customdata", "location"):
+            value = point.get(field) if isinstance(point, dict) else None
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, str) and re.fullmatch(r"[0-9]{4}", value):
+                return value
+    return None
 
 
 def map_sentence(values: pd.DataFrame, mode: str, version: str, lang: str) -> str:
@@ -398,13 +478,16 @@ def ordered_columns(table: pd.DataFrame, labels: list[str], focus: str | None) -
 
 
 def compare_display(table: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
-    """compare_score_sets' table with item labels and the columns in display order."""
+    """compare_score_sets' table with item labels and the columns in display order.
+
+    The scores stay numbers (right-aligned, sorted as numbers); st.dataframe's placeholder shows a gap as '–'.
+    """
     out = pd.DataFrame(
         {t("ui.col.item", lang): [lab if c == "total" else f"{c}. {lab}" for c, lab in zip(table["code"], table["label"])]}
     )
     for col in columns:
-        out[col] = table[col].to_numpy()
-    return missing_as(out, t("ui.missing", lang), lang)
+        out[col] = table[col].to_numpy(dtype="float64")
+    return out
 
 
 def distribution_table(sets: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from kompass_data import PeerFilter
 from kompass_data.compare import ScoreSetRef, default_version, ref_from_row, versions_with_scores
 from kompass_data.names import swedish_key
 from kompass_data.peers import DEFAULT_K, DEFAULT_KOMMUNGRUPP_YEAR, GROUPS, KOMMUNGRUPP_YEARS, PeerGroup
+from kompass_data.regions import group_names, lan_names
 
 from . import urlstate as url
 from .state import t
@@ -44,12 +45,15 @@ def municipality_picker(ds, key: str = "pick_kommun") -> str:
                       format_func=lambda c: municipality_label(ds, c))
 
 
-def municipalities_picker(ds, key: str = "pick_kommuner") -> list[str]:
-    """One or more municipalities, bound to ?kommun=2417,2282."""
+def municipalities_picker(ds, key: str = "pick_kommuner", within: list[str] | None = None) -> list[str]:
+    """One or more municipalities, bound to ?kommun=2417,2282; within: only these codes are offered (a region)."""
     options = municipality_options(ds)
+    if within is not None:
+        allowed = set(within)
+        options = [c for c in options if c in allowed]
     default = [DEFAULT_KOMMUN] if DEFAULT_KOMMUN in options else options[:1]
     return url.widget("kommun", st.multiselect, t("ui.pick.kommuner"), options, key=key, fallback=[default],
-                      format_func=lambda c: municipality_label(ds, c))
+                      format_func=lambda c: municipality_label(ds, c), placeholder=t("ui.placeholder.choose"))
 
 
 def score_set_label(ref: ScoreSetRef) -> str:
@@ -96,11 +100,47 @@ def version_picker(ds, default: str | None = None, key: str = "pick_version") ->
 
 
 def _peer_filter_options(ds) -> tuple[dict, dict]:
-    munis = ds.municipalities
-    lans = munis.drop_duplicates("lan_kod").sort_values("lan_kod")
-    groups = munis.drop_duplicates("kommungrupp_2017_code").sort_values("kommungrupp_2017_code")
-    return (dict(zip(lans["lan_kod"], lans["lan_name"])),
-            dict(zip(groups["kommungrupp_2017_code"], groups["kommungrupp_2017_name"])))
+    return lan_names(ds), group_names(ds)
+
+
+def lan_select(ds, key: str) -> str:
+    """The county picker ('' = all counties), bound to ?lan=: the same widget and words on every page."""
+    names = lan_names(ds)
+    options = ["", *names]
+    return url.widget(
+        "lan", st.selectbox, t("ui.pick.lan"), options, key=key, fallback=[""],
+        format_func=labelled(options, lambda c: t("ui.all_lan") if c == "" else f"{names[c]} ({c})"),
+    )
+
+
+def grupp_select(ds, key: str) -> str:
+    """The municipality-group picker ('' = all groups), bound to ?grupp=: the same on every page."""
+    names = group_names(ds)
+    options = ["", *names]
+    return url.widget(
+        "grupp", st.selectbox, t("ui.pick.grupp"), options, key=key, fallback=[""],
+        format_func=labelled(options, lambda c: t("ui.all_grupp") if c == "" else f"{c} {names[c]}"),
+    )
+
+
+def region_filter(ds) -> tuple[str | None, str | None]:
+    """County and municipality group side by side (Översikt, Jämför, Fördelning, Utveckling): (lan, grupp), None for all."""
+    cols = st.columns(2)
+    with cols[0]:
+        lan = lan_select(ds, "region_lan")
+    with cols[1]:
+        grupp = grupp_select(ds, "region_grupp")
+    return lan or None, grupp or None
+
+
+def region_text(ds, lan: str | None, grupp: str | None) -> str:
+    """The region in words ('Västerbottens län, C8 Landsbygdskommun'); '' without a filter."""
+    parts = []
+    if lan:
+        parts.append(str(lan_names(ds).get(lan, lan)))
+    if grupp:
+        parts.append(f"{grupp} {group_names(ds).get(grupp, '')}".strip())
+    return ", ".join(parts)
 
 
 def seed_peer_filters(ds, key_prefix: str = "peer") -> PeerFilter:
@@ -132,20 +172,11 @@ def peer_filter_text(ds, flt: PeerFilter) -> str:
 
 def peer_filter_widgets(ds, key_prefix: str = "peer") -> PeerFilter:
     """County, kommungrupp and self-assessment filters for peers, bound to ?lan=, ?grupp=, ?egen=1."""
-    lan_names, group_names = _peer_filter_options(ds)
     cols = st.columns(3)
-    lan_options = ["", *lan_names]
     with cols[0]:
-        lan = url.widget(
-            "lan", st.selectbox, t("ui.pick.lan"), lan_options, key=f"{key_prefix}_lan", fallback=[""],
-            format_func=labelled(lan_options, lambda c: t("ui.all_lan") if c == "" else f"{lan_names[c]} ({c})"),
-        )
-    group_options = ["", *group_names]
+        lan = lan_select(ds, f"{key_prefix}_lan")
     with cols[1]:
-        grupp = url.widget(
-            "grupp", st.selectbox, t("ui.pick.grupp"), group_options, key=f"{key_prefix}_grupp", fallback=[""],
-            format_func=labelled(group_options, lambda c: t("ui.all_grupp") if c == "" else f"{c} {group_names[c]}"),
-        )
+        grupp = grupp_select(ds, f"{key_prefix}_grupp")
     with cols[2]:
         st.write("")
         egen = url.widget("egen", st.checkbox, t("ui.pick.egen"), key=f"{key_prefix}_egen")

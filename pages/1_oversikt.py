@@ -3,11 +3,12 @@
 import streamlit as st
 
 from kompass_data.figures import choropleth, holdings_by_year
+from kompass_data.regions import region_overview
 from kompass_ui import urlstate as url
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
-from kompass_ui.views import localized, map_sentence, map_values, md, version_overview
-from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, version_picker
+from kompass_ui.views import clicked_municipality, localized, map_sentence, map_values, md, region_table, version_overview
+from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, region_filter, region_text, version_picker
 
 
 def main() -> None:
@@ -17,24 +18,38 @@ def main() -> None:
     st.info(t("ui.version_rule"), icon=":material/info:")
 
     # What the data holds: a small chart first (it is ready before the map), then the same in a table.
-    st.subheader(t("ui.overview.holds"))
+    st.header(t("ui.overview.holds"))
     st.plotly_chart(holdings_by_year(ds.score_sets, lang()), key="holdings")
     st.dataframe(version_overview(ds, lang()), hide_index=True)
     st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
 
-    # Map.
-    st.subheader(t("ui.overview.map"))
-    cols = st.columns([1, 1, 2])
+    # Map: the whole country, or a county/municipality group zoomed to; a click opens a profile.
+    st.header(t("ui.overview.map"))
+    lan, grupp = region_filter(ds)
+    region = region_text(ds, lan, grupp)
+    cols = st.columns([1, 1])
     modes = ["total", "known"]
     with cols[0]:
         mode = url.widget("karta", st.radio, t("ui.map.colour_by"), modes, key="pick_map",
                           format_func=labelled(modes, lambda m: t(f"ui.map.mode_{m}")))
     with cols[1]:
         version = version_picker(ds) if mode == "total" else None
-    values = map_values(ds, mode, version or "", lang())
+    values = map_values(ds, mode, version or "", lang(), lan, grupp)
     title = t("ui.map.value_total", version=version) if mode == "total" else t("ui.map.value_known")
-    st.plotly_chart(choropleth(geojson(), values, lang(), title), key="map")
+    n = int(values["value"].notna().sum())
+    legend = t("ui.map.value_n", title=title, n=n)
+    figure = choropleth(geojson(), values, lang(), legend, counts=(mode == "known"), fit=bool(lan or grupp))
+    event = st.plotly_chart(figure, key="map", on_select="rerun", selection_mode="points",
+                            alt=t("ui.map.alt", region=region or t("ui.map.sweden"), value=legend))
     st.markdown(md(map_sentence(values, mode, version or "", lang())))
+    st.caption(t("ui.map.click"))
+    clicked = clicked_municipality(event)
+    if clicked:
+        if clicked in set(ds.score_sets["kommunkod"]):
+            st.session_state.pop("map", None)  # the selection must not reopen the profile on the way back
+            st.switch_page("pages/2_kommunprofil.py", query_params=url.query(kommun=clicked, lang=url.get("lang")))
+        known = values.set_index("kommunkod")["detail"].get(clicked, "")
+        st.info(t("ui.map.no_profile", name=ds.municipality_names.get(clicked, clicked), known=known))
     with st.expander(t("ui.map.table")):
         shown = values.dropna(subset=["value"]).sort_values("value", ascending=False)
         st.dataframe(
@@ -43,8 +58,23 @@ def main() -> None:
             hide_index=True,
         )
 
+    # A county (or group) at a glance: every municipality, what is published and known, ways to its profile.
+    if lan or grupp:
+        st.header(t("ui.region.heading", region=region))
+        table = region_table(ds, lan, grupp, lang())
+        overview = region_overview(ds, lan, grupp)
+        st.dataframe(table, hide_index=True, alt=t("ui.region.table_alt", region=region))
+        st.caption(t("ui.region.caption", total=len(overview), with_scores=int(overview["latest"].map(bool).sum()),
+                     known=int(overview["known"].map(bool).sum())))
+        with_scores = overview[overview["latest"].map(bool)]
+        if len(with_scores):
+            st.markdown(t("ui.region.profiles"))
+            for row in with_scores.itertuples():
+                st.page_link("pages/2_kommunprofil.py", label=row.municipality, icon=":material/radar:",
+                             query_params=url.query(kommun=row.kommunkod, ar=row.latest_year))
+
     # Ways in.
-    st.subheader(t("ui.overview.ways_in"))
+    st.header(t("ui.overview.ways_in"))
     kommun = first_code() or DEFAULT_KOMMUN
     name = ds.municipality_names.get(kommun, kommun)
     st.page_link("pages/2_kommunprofil.py", label=t("ui.overview.link_profile", name=name),

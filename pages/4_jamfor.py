@@ -11,7 +11,10 @@ from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
     compare_display, compare_sentence, default_compare_selection, left_out_sets, localized, md, ordered_columns, version_of,
 )
-from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, version_picker
+from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, region_filter, region_text, version_picker
+
+
+MISSING = "–"  # a score the source does not publish: shown as a dash, never as 0 or "None"
 
 
 def main() -> None:
@@ -20,9 +23,14 @@ def main() -> None:
     focus_kommun = first_code() or DEFAULT_KOMMUN
     version = version_picker(ds, default=version_of(ds, focus_kommun, url.get("ar")))
     st.caption(t("ui.compare.why", version=version))
+    lan, grupp = region_filter(ds)
 
-    view = ds.version(version)  # every score set below is of this version: the page cannot mix versions
+    # Every score set below is of this version (and region): the page cannot mix versions.
+    view = ds.version(version).within(lan, grupp)
     sets = view.score_sets.sort_values(["municipality", "year"], key=swedish_order)
+    if sets.empty:
+        st.info(t("ui.region.empty", version=version, region=region_text(ds, lan, grupp)))
+        return
     refs = {sid: score_set_by_id(ds, sid) for sid in sets["score_set_id"]}
     options = list(refs)
     with_areas = set(sets.loc[sets["n_areas"] > 0, "score_set_id"])
@@ -31,7 +39,8 @@ def main() -> None:
     if left_out:  # a link with score sets of several versions: say what is not shown, and why
         st.warning(md(left_out), icon=":material/warning:")
     chosen = url.widget("sets", st.multiselect, t("ui.compare.pick_sets", version=version), options,
-                        key=f"pick_sets_{version}", fallback=[default], format_func=lambda s: refs[s].display(lang()))
+                        key=f"pick_sets_{version}", fallback=[default], format_func=lambda s: refs[s].display(lang()),
+                        placeholder=t("ui.placeholder.choose"))
     if not chosen:
         st.info(t("ui.compare.pick_some"))
         return
@@ -52,11 +61,13 @@ def main() -> None:
         view = url.widget("vy", st.radio, t("ui.compare.view"), ["bars", "radar"], key="pick_view", horizontal=True,
                           format_func=labelled(["bars", "radar"], lambda v: t(f"ui.compare.view_{v}")))
         builder = compare_radar if view == "radar" else compare_bars
-        st.plotly_chart(builder(table, columns, lang()), key="compare")
-        st.subheader(t("ui.compare.heatmap"))
-        st.plotly_chart(compare_heatmap(table, columns, lang()), key="heatmap")
+        st.plotly_chart(builder(table, columns, lang()), key="compare", alt=t("ui.compare.alt_chart", version=version))
+        st.header(t("ui.compare.heatmap"))
+        st.plotly_chart(compare_heatmap(table, columns, lang(), columns[0]), key="heatmap", alt=t("ui.compare.alt_heatmap"))
+        st.caption(t("ui.compare.heatmap_caption"))
     st.markdown(md(compare_sentence(table, columns, lang())))
-    st.dataframe(localized(compare_display(table, columns, lang()), lang()), hide_index=True)
+    st.dataframe(localized(compare_display(table, columns, lang()), lang()), hide_index=True,
+                 placeholder=MISSING, alt=t("ui.compare.alt_table", version=version))
     st.caption(t("ui.compare.sorted", focus=refs[focus].display(lang())))
 
 
