@@ -393,6 +393,14 @@ def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> 
     return _radar_layout(_layout(fig, 640, lang=lang))
 
 
+def _column_lines(label: str, width: int = 12) -> list[str]:
+    """'Norsjö 2018' -> ['Norsjö', '2018']: the year on a line of its own, the name wrapped at spaces."""
+    head, _sep, tail = label.rpartition(" ")
+    if not head:
+        return [label]
+    return textwrap.wrap(head, width, break_long_words=False) + [tail]
+
+
 def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv", focus: str | None = None) -> go.Figure:
     """Areas × score sets, each cell with its value written in; missing cells blank and named so.
 
@@ -409,7 +417,7 @@ def compare_heatmap(table: pd.DataFrame, columns: list[str], lang: str = "sv", f
         [f"<b>{esc(col)}</b><br>{names[r]}: {missing if z[r][j] is None else text[r][j]}" for j, col in enumerate(columns)]
         for r in range(len(rows))
     ]
-    x = ["<br>".join(esc(part) for part in textwrap.wrap(col, 12, break_long_words=False) or [col]) for col in columns]
+    x = ["<br>".join(esc(part) for part in _column_lines(col)) for col in columns]
     x = [f"<b>{label}</b>" if col == focus else label for label, col in zip(x, columns)]
     fig = go.Figure(
         go.Heatmap(

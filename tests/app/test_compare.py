@@ -1,5 +1,8 @@
 """Jämför: the version is chosen first and only score sets of that version are offered."""
 
+import re
+
+import pandas as pd
 import pytest
 
 from kompass_data import messages
@@ -25,8 +28,10 @@ def test_norsjo_2018_is_pinned_first_and_the_others_sorted_by_total():
     assert unexpected_errors(at) == []
     bars, heatmap = figures(at)
     assert [tr["name"] for tr in bars["data"]] == ["Norsjö 2018", "Enköping 2018", "Strängnäs 2016", "Mölndal 2016"]
-    assert heatmap["data"][0]["x"] == ["Norsjö 2018", "Enköping 2018", "Strängnäs 2016", "Mölndal 2016"]
-    assert len(heatmap["data"][0]["y"]) == 8
+    shown = [" ".join(re.sub(r"<[^>]+>", " ", x).split()) for x in heatmap["data"][0]["x"]]
+    assert shown == ["Norsjö 2018", "Enköping 2018", "Strängnäs 2016", "Mölndal 2016"]
+    assert heatmap["data"][0]["x"][0] == "<b>Norsjö<br>2018</b>"  # the focus column bold, names wrapped for a phone
+    assert heatmap["data"][0]["y"] == [str(i) for i in range(1, 9)]  # area numbers; the names are in the table
     table = at.dataframe[0].value
     assert list(table.columns)[1:] == ["Norsjö 2018", "Enköping 2018", "Strängnäs 2016", "Mölndal 2016"]
 
@@ -79,17 +84,18 @@ def _texts(frame) -> set[str]:
     return {str(v) for v in frame.to_numpy().ravel()}
 
 
-def test_missing_values_read_as_missing_not_none():
+def test_missing_values_read_as_a_dash_and_scores_stay_numbers():
     at = open_page(COMPARE, version="2016", sets="2417:2018:2016:full,0115:2019:2016:full,0486:2016:2016:full")
     assert unexpected_errors(at) == []
     table = at.dataframe[0].value
-    assert not _texts(table) & {"None", "nan", "NaN", "<NA>"}
-    missing = messages.t("ui.missing", "sv")
+    # Every score column is numeric (right-aligned, sorted as numbers), gaps included ...
+    assert all(str(table[c].dtype) == "float64" for c in table.columns[1:])
     row = table[table[messages.t("ui.col.item", "sv")].str.startswith("2.")].iloc[0]
-    assert row["Norsjö 2018"] == 60 and row["Vallentuna 2019"] == missing and row["Strängnäs 2016"] == missing
-    total = table.iloc[0]
-    assert total["Vallentuna 2019"] == "600" and total["Norsjö 2018"] == 520  # a column without gaps keeps numbers
-    assert any("Uppgift saknas" in c.value for c in at.caption)
+    assert row["Norsjö 2018"] == 60 and pd.isna(row["Vallentuna 2019"]) and pd.isna(row["Strängnäs 2016"])
+    assert table.iloc[0]["Vallentuna 2019"] == 600 and table.iloc[0]["Norsjö 2018"] == 520
+    # ... and a gap is drawn as '–', never 'None' or 0, which the caption explains.
+    assert at.dataframe[0].proto.placeholder == "–" and at.dataframe[0].proto.alt
+    assert any("–: ingen publicerad poäng" in c.value for c in at.caption)
 
 
 def test_removing_every_score_set_shows_the_pick_some_message():

@@ -14,6 +14,7 @@ ROUND_TRIPS = {
     "1_oversikt": [
         ({"version": "2010"}, {"pick_map": "total", "pick_version": "2010"}),
         ({"karta": "kanda", "kommun": "2282", "ar": "2013", "lang": "en"}, {"pick_map": "known", "pick_lang": "en"}),
+        ({"version": "2010", "lan": "24", "grupp": "C8"}, {"region_lan": "24", "region_grupp": "C8"}),
     ],
     "2_kommunprofil": [
         ({"kommun": "2417", "ar": "2018", "lan": "24", "grupp": "C8", "egen": "1", "ref": "1"},
@@ -26,16 +27,20 @@ ROUND_TRIPS = {
     "3_utveckling": [
         ({"kommun": "2417,2282", "omrade": "3", "ar": "2018"}, {"pick_kommuner": ["2417", "2282"], "pick_item": "3"}),
         ({"kommun": "0381"}, {"pick_kommuner": ["0381"], "pick_item": "total"}),
+        ({"kommun": "2282", "lan": "22", "grupp": "C8"}, {"pick_kommuner": ["2282"], "region_lan": "22", "region_grupp": "C8"}),
     ],
     "4_jamfor": [
         ({"version": "2016", "sets": "2417:2018:2016:full,0381:2018:2016:full", "kommun": "0381", "ar": "2018",
           "vy": "radar"},
          {"pick_version": "2016", "pick_sets_2016": ["2417:2018:2016:full", "0381:2018:2016:full"],
           "pick_focus": "0381:2018:2016:full", "pick_view": "radar"}),
+        ({"version": "2010", "lan": "22", "grupp": "C8", "sets": "2282:2013:2010:full", "kommun": "2282", "ar": "2013"},
+         {"region_lan": "22", "region_grupp": "C8", "pick_sets_2010": ["2282:2013:2010:full"]}),
     ],
     "5_fordelning": [
         ({"version": "2010", "egen": "1", "omrade": "3", "kommun": "2417"},
          {"pick_version": "2010", "dist_egen": True, "pick_rank_item": "3"}),
+        ({"version": "2010", "lan": "24", "grupp": "C8", "kommun": "2417"}, {"region_lan": "24", "region_grupp": "C8"}),
     ],
     "6_export": [
         ({"version": "2010", "niva": "area", "typ": "full", "kommun": "2417,2282", "lan": "24", "grupp": "C8",
@@ -117,7 +122,9 @@ def test_the_session_remembers_what_a_sidebar_link_drops():
     at.query_params.clear()  # the sidebar's page links carry no query string
     at.switch_page("pages/3_utveckling.py").run()
     assert at.multiselect(key="pick_kommuner").value == ["2282"]
-    assert dict(at.query_params) == {"kommun": "2282", "ar": "2011"}
+    # The county is one choice across pages: the profile's peer county is Utveckling's region filter.
+    assert dict(at.query_params) == {"kommun": "2282", "ar": "2011", "lan": "22"}
+    assert at.selectbox(key="region_lan").value == "22"
     at.query_params.clear()
     at.switch_page("pages/2_kommunprofil.py").run()
     assert at.selectbox(key="pick_ar").value == "2282:2011:2010:full" and at.selectbox(key="peer_lan").value == "22"
