@@ -71,7 +71,7 @@ def main() -> None:
             st.markdown(t("ui.region.profiles"))
             for row in with_scores.itertuples():
                 st.page_link("pages/2_kommunprofil.py", label=row.municipality, icon=":material/radar:",
-                             query_params=url.query(kommun=row.kommunkod, ar=row.latest_year))
+                             query_params=url.query(kommun=row.kommunkod, ar=int(row.latest_year)))
 
     # Ways in.
     st.header(t("ui.overview.ways_in"))
