@@ -213,14 +213,18 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
     rows["_order"] = rows["code"].map(lambda c: tuple(int(p) for p in str(c).split(".")))
     rows = rows.sort_values("_order", ascending=False)  # first sub-area on top
     percent = (100.0 * rows["score"] / rows["max_score"]).round(0)
-    labels = [esc(f"{c} {n}") for c, n in zip(rows["code"], rows["name"])]
+    # Wrapped at spaces (about 26 characters a line), so a question-long name does not push the bars off a phone.
+    labels = ["<br>".join(esc(line) for line in textwrap.wrap(f"{c} {n}", 26, break_long_words=False) or [""])
+              for c, n in zip(rows["code"], rows["name"])]
+    lines = sum(label.count("<br>") + 1 for label in labels)
     text = [f"{fmt(s, lang)}/{fmt(m, lang)} ({formats.percent(p, lang)})" for s, m, p in zip(rows["score"], rows["max_score"], percent)]
     area = rows["code"].astype(str).str.split(".").str[0]
     colours = [OKABE_ITO[0] if int(a) % 2 else OKABE_ITO[5] for a in area]
     notes = rows["note"].fillna("").astype(str).tolist() if "note" in rows else [""] * len(rows)
     fig = go.Figure(
         go.Bar(
-            x=_none(percent), y=labels, orientation="h", text=text, textposition="auto",
+            x=_none(percent), y=labels, orientation="h", text=text, textposition="auto", insidetextanchor="start",
+            textfont=dict(size=12), cliponaxis=False,
             marker=dict(color=colours), name=t("ui.fig.percent_of_max", lang),
             hovertext=[f"{lab}<br>{tx}" + (f"<br>{t('ui.col.note', lang)}: {esc(n)}" if n else "")
                        for lab, tx, n in zip(labels, text, notes)],
@@ -228,8 +232,8 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
         )
     )
     fig.update_xaxes(range=[0, 100], title=t("ui.fig.percent_of_max", lang), ticksuffix=" %")
-    fig.update_yaxes(automargin=True)
-    return _layout(fig, max(300, 26 * len(rows) + 80), lang=lang)
+    fig.update_yaxes(automargin=True, tickfont=dict(size=11))
+    return _layout(fig, max(300, 16 * lines + 12 * len(rows) + 90), lang=lang)
 
 
 # --- Utveckling -----------------------------------------------------------------------------
@@ -352,7 +356,11 @@ def _trend_hover(row: dict, item: str, label: str, lang: str) -> str:
 
 
 def compare_bars(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
-    """Grouped bars of the 8 areas, one bar group per score set in `columns` (labels of compare_score_sets)."""
+    """Grouped horizontal bars of the 8 areas, one bar per score set in `columns` (labels of compare_score_sets).
+
+    Horizontal, so the wrapped area names stay level and readable beside the bars on a phone instead of
+    overlapping under them; area 1 on top, each value written at the end of its bar.
+    """
     areas = table[table["code"].isin(AREA_CODES)]
     ticks = [area_tick(c, lab) for c, lab in zip(areas["code"], areas["label"])]
     fig = go.Figure()
@@ -360,16 +368,17 @@ def compare_bars(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> g
         values = areas[col]
         fig.add_trace(
             go.Bar(
-                x=ticks, y=_none(values), name=esc(col), text=[fmt(v, lang) for v in values], textposition="outside",
+                y=ticks, x=_none(values), name=esc(col), orientation="h", text=[fmt(v, lang) for v in values],
+                textposition="outside", cliponaxis=False,
                 marker=dict(color=OKABE_ITO[i % len(OKABE_ITO)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])),
                 hovertext=[f"<b>{esc(col)}</b><br>{tk}: {fmt(v, lang)}" for tk, v in zip(ticks, values)],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(tickangle=0)
-    fig.update_yaxes(range=[0, AREA_MAX * 1.1], title=t("ui.fig.points", lang))
-    return _layout(fig, 560, legend_top=True, lang=lang)
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(range=[0, AREA_MAX * 1.12], title=t("ui.fig.points", lang))
+    return _layout(fig, 140 + 8 * (18 * len(columns) + 22), legend_top=True, lang=lang)
 
 
 def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:

@@ -940,6 +940,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.dist.inspiration_thin_alt": {"sv": "Områden med för få kommuner för en topplista", "en": "Areas with too few municipalities for a top list"},
     "ui.trend.alt": {"sv": "{item} över åren, en linje per kommun och version", "en": "{item} over the years, one line per municipality and version"},
     "ui.trend.alt_table": {"sv": "{item} per år, version och typ, med förändring inom versionen", "en": "{item} per year, version and kind, with the change within the version"},
+    "ui.overview.holds_alt": {"sv": "Antal utvärderingar med poäng per år, en färg och ett mönster per version", "en": "Evaluations with scores per year, one colour and pattern per version"},
+    "ui.profile.radar_alt": {"sv": "Radar: {label} mot medelvärdet i version {version}, område 1–8", "en": "Radar: {label} against the mean in version {version}, areas 1–8"},
+    "ui.profile.subareas_alt": {"sv": "Delområdena för {label} i procent av sitt maximum", "en": "The sub-areas of {label} as a percentage of their maximum"},
     "ui.export.intro": {
         "sv": "Välj urval, granska förhandsvisningen och ladda ner. Filen kommer i ett zip-arkiv med kodbok (datapackage.json) och källor; texter som ett kalkylprogram skulle köra som formler oskadliggörs.",
         "en": "Choose a selection, check the preview and download. The file comes in a zip with a codebook (datapackage.json) and sources; texts a spreadsheet would run as formulas are neutralised.",

@@ -19,8 +19,8 @@ def main() -> None:
 
     # What the data holds: a small chart first (it is ready before the map), then the same in a table.
     st.header(t("ui.overview.holds"))
-    st.plotly_chart(holdings_by_year(ds.score_sets, lang()), key="holdings")
-    st.dataframe(version_overview(ds, lang()), hide_index=True)
+    st.plotly_chart(holdings_by_year(ds.score_sets, lang()), key="holdings", alt=t("ui.overview.holds_alt"))
+    st.dataframe(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
     st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
 
     # Map: the whole country, or a county/municipality group zoomed to; a click opens a profile.

@@ -46,7 +46,7 @@ def main() -> None:
         url.put("ref", None)  # nothing to show: a link should not promise references
 
     flags = set_flags(ds, ref.id, lang())
-    st.subheader(md(f"{ref.display(lang())} · {t('ui.fig.version')} {ref.instrument_version}"))
+    st.header(md(f"{ref.display(lang())} · {t('ui.fig.version')} {ref.instrument_version}"))
     st.caption(t(f"ui.kind_long.{ref.evaluation_kind}") + (" · " + t("ui.session_data") if ref.id in _session_ids(ds) else ""))
     for message in flags[flags["check"].isin(SET_WIDE_CHECKS)]["message"]:
         st.warning(md(message), icon=":material/flag:")
@@ -76,12 +76,14 @@ def main() -> None:
     else:
         if areas["score"].notna().sum() < len(areas):
             st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
-        st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang(), group), key="radar")
+        st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang(), group), key="radar",
+                        alt=t("ui.profile.radar_alt", label=ref.display(lang()), version=ref.instrument_version))
         for sentence in counted_sentences(comparison, lang(), named.title(lang()) + (f", {group}" if group else "")):
             st.markdown(md(sentence))
     notes = set_notes(ds, ref)
     st.dataframe(localized(profile_table(comparison, flags, lang(), notes), lang()), hide_index=True,
-                 column_config={t("ui.col.flags"): st.column_config.TextColumn(width="large"),
+                 column_config={t("ui.col.item"): st.column_config.TextColumn(width=150),  # room for the numbers on a phone
+                                t("ui.col.flags"): st.column_config.TextColumn(width="large"),
                                 t("ui.col.note"): st.column_config.TextColumn(width="large")})
     st.caption(t("ui.profile.percentile_caption", n=THIN_N))
     for code, message in zip(flags["code"], flags["message"]):
@@ -107,11 +109,11 @@ def main() -> None:
 
     subs = subarea_rows(ds, ref, flags, lang())
     if not subs.empty:
-        st.subheader(t("ui.profile.subareas"))
+        st.header(t("ui.profile.subareas"))
         weakest = url.widget("svagast", st.toggle, t("ui.subareas.sort"), key="pick_weakest")
         if weakest:
             subs = subs.sort_values(["percent", "code"], kind="stable").reset_index(drop=True)
-        st.plotly_chart(subarea_bars(subs, lang()), key="subareas")
+        st.plotly_chart(subarea_bars(subs, lang()), key="subareas", alt=t("ui.profile.subareas_alt", label=ref.display(lang())))
         st.caption(t("ui.profile.subareas_caption", n=len(subs)))
         for code, note in zip(subs["code"], subs["note"]):
             if note:

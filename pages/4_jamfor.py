@@ -14,6 +14,7 @@ from kompass_ui.views import (
 from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, region_filter, region_text, version_picker
 
 
+ITEM_WIDTH = 150  # px: on a 390 px phone the area name leaves room for two score columns
 MISSING = "–"  # a score the source does not publish: shown as a dash, never as 0 or "None"
 
 
@@ -67,7 +68,8 @@ def main() -> None:
         st.caption(t("ui.compare.heatmap_caption"))
     st.markdown(md(compare_sentence(table, columns, lang())))
     st.dataframe(localized(compare_display(table, columns, lang()), lang()), hide_index=True,
-                 placeholder=MISSING, alt=t("ui.compare.alt_table", version=version))
+                 placeholder=MISSING, alt=t("ui.compare.alt_table", version=version),
+                 column_config={t("ui.col.item"): st.column_config.TextColumn(width=ITEM_WIDTH)})
     st.caption(t("ui.compare.sorted", focus=refs[focus].display(lang())))
 
 

@@ -46,7 +46,7 @@ def main() -> None:
     )
     table = filter_scores(ds, flt, lang())
     n_versions = table["instrument_version"].astype(str).nunique()
-    st.subheader(t("ui.export.preview", rows=len(table)))
+    st.header(t("ui.export.preview", rows=len(table)))
     if len(table) == 0:
         st.info(t("ui.export.empty"))
         return

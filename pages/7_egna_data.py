@@ -35,7 +35,7 @@ def main() -> None:
     if text.strip():
         _show(_outcome("text", text.encode("utf-8"), lambda: process_text(text, shipped, lang())), "text")
 
-    st.subheader(t("ui.upload.session_title"))
+    st.header(t("ui.upload.session_title"))
     ups = uploads()
     if not ups:
         st.caption(t("ui.upload.session_empty"))
@@ -65,7 +65,7 @@ def _outcome(source: str, raw: bytes, compute):
 
 
 def _show(outcome, source: str) -> None:
-    st.subheader(t("ui.upload.report_title", name=md(outcome.name)))
+    st.header(t("ui.upload.report_title", name=md(outcome.name)))
     if outcome.kind == "report" and outcome.summary:
         st.text(outcome.summary)
     if outcome.kind == "report" and not outcome.flags.empty:
