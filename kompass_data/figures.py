@@ -214,9 +214,9 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
     rows = rows.sort_values("_order", ascending=False)  # first sub-area on top
     percent = (100.0 * rows["score"] / rows["max_score"]).round(0)
     # Wrapped at spaces (about 26 characters a line), so a question-long name does not push the bars off a phone.
-    labels = ["<br>".join(esc(line) for line in textwrap.wrap(f"{c} {n}", 26, break_long_words=False) or [""])
+    labels = ["<br>".join(esc(line) for line in textwrap.wrap(f"{c} {n}", 30, break_long_words=False) or [""])
               for c, n in zip(rows["code"], rows["name"])]
-    lines = sum(label.count("<br>") + 1 for label in labels)
+    band = 15 * max(label.count("<br>") + 1 for label in labels) + 8  # every row as tall as the longest label
     text = [f"{fmt(s, lang)}/{fmt(m, lang)} ({formats.percent(p, lang)})" for s, m, p in zip(rows["score"], rows["max_score"], percent)]
     area = rows["code"].astype(str).str.split(".").str[0]
     colours = [OKABE_ITO[0] if int(a) % 2 else OKABE_ITO[5] for a in area]
@@ -233,7 +233,7 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
     )
     fig.update_xaxes(range=[0, 100], title=t("ui.fig.percent_of_max", lang), ticksuffix=" %")
     fig.update_yaxes(automargin=True, tickfont=dict(size=11))
-    return _layout(fig, max(300, 16 * lines + 12 * len(rows) + 90), lang=lang)
+    return _layout(fig, max(300, band * len(rows) + 90), lang=lang)
 
 
 # --- Utveckling -----------------------------------------------------------------------------
@@ -530,6 +530,37 @@ def round_coordinates(geojson: dict, decimals: int = 3) -> dict:
     }
 
 
+def _view_of(geojson: dict, codes, width: int = 360, height: int = 520) -> dict:
+    """Centre and zoom that show the municipalities `codes` whole in a width × height map (a phone's width).
+
+    Computed here because Plotly's fitbounds does not act on choropleth maps in Streamlit's bundle.
+    """
+    wanted = set(codes)
+    lons, lats = [], []
+
+    def walk(coords):
+        if isinstance(coords[0], (int, float)):
+            lons.append(coords[0])
+            lats.append(coords[1])
+            return
+        for c in coords:
+            walk(c)
+
+    for feature in geojson["features"]:
+        if feature["properties"]["kommunkod"] in wanted:
+            walk(feature["geometry"]["coordinates"])
+    if not lons:
+        return {}
+    mercator = [math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) for lat in lats]
+    lon_span = max(max(lons) - min(lons), 0.05)
+    y_span = max(max(mercator) - min(mercator), 0.001)
+    zoom = min(math.log2(width * 360 / (512 * lon_span)), math.log2(height * 2 * math.pi / (512 * y_span))) - 0.15
+    centre_y = (max(mercator) + min(mercator)) / 2
+    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    return {"center": dict(lat=round(centre_lat, 4), lon=round((max(lons) + min(lons)) / 2, 4)),
+            "zoom": round(max(2.0, min(zoom, 10.0)), 2)}
+
+
 def _discrete_scale(top: int) -> tuple[list, list[int]]:
     """A stepped colour scale for counts 1..top (one band per whole number) and its tick values."""
     import plotly.colors as pc
@@ -586,8 +617,9 @@ def choropleth(
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    # fitbounds (the default) zooms to the drawn municipalities when no centre and zoom are given.
-    view = dict(style="white-bg") if fit else dict(style="white-bg", center=dict(lat=62.4, lon=17.0), zoom=3.9)
+    view = dict(style="white-bg", center=dict(lat=62.4, lon=17.0), zoom=3.9)
+    if fit and len(values):
+        view.update(_view_of(geojson, values["kommunkod"], height=(620 if fit else 780) - 100))
     fig.update_layout(
         map=view, height=780 if not fit else 620, margin=dict(l=0, r=0, t=10, b=90),
         separators=formats.decimal_sign(lang) + "\u00a0",

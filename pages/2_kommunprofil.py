@@ -82,7 +82,10 @@ def main() -> None:
             st.markdown(md(sentence))
     notes = set_notes(ds, ref)
     st.dataframe(localized(profile_table(comparison, flags, lang(), notes), lang()), hide_index=True,
-                 column_config={t("ui.col.item"): st.column_config.TextColumn(width=150),  # room for the numbers on a phone
+                 # Widths that fit item, score, mean, n and difference in a 390 px phone; flags and notes follow.
+                 column_config={t("ui.col.item"): st.column_config.TextColumn(width=120),
+                                **{t(f"ui.col.{c}"): st.column_config.NumberColumn(width=w) for c, w in
+                                   (("score", 56), ("peer_mean", 64), ("n", 40), ("difference", 64))},
                                 t("ui.col.flags"): st.column_config.TextColumn(width="large"),
                                 t("ui.col.note"): st.column_config.TextColumn(width="large")})
     st.caption(t("ui.profile.percentile_caption", n=THIN_N))

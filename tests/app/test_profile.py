@@ -143,7 +143,7 @@ def test_sub_area_bars_show_share_of_maximum():
     assert len(bars["y"]) == 10  # areas 1 and 7
     labels = [y.replace("<br>", " ") for y in bars["y"]]  # wrapped at spaces so a phone shows the bars
     i = labels.index("1.1 Finns en plan/strategi för demokratiutveckling och information?")
-    assert all(len(line) <= 26 for y in bars["y"] for line in y.split("<br>") if " " in line)
+    assert all(len(line) <= 30 for y in bars["y"] for line in y.split("<br>") if " " in line)
     assert bars["x"][i] == 80.0 and bars["text"][i] == "12/15 (80\u00a0%)"
 
 

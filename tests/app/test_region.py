@@ -21,7 +21,8 @@ def test_the_map_of_a_county_draws_its_15_municipalities_and_zooms_to_them():
     assert unexpected_errors(at) == []
     assert _map_locations(at) == VASTERBOTTEN
     layout = figures(at)[-1]["layout"]["map"]
-    assert "center" not in layout and "zoom" not in layout  # fitbounds: the view fits the drawn county
+    # Zoomed to the county (Sweden is 3.9), centred on it, so its whole fits a phone's width.
+    assert 4.5 < layout["zoom"] < 6 and 63.5 < layout["center"]["lat"] < 66.5 and 14 < layout["center"]["lon"] < 22
     coloured = [tr for tr in figures(at)[-1]["data"] if tr.get("showscale") is not False]
     assert coloured[0]["locations"] == ["2417"] and coloured[0]["z"] == [509.0]  # Norsjö 2018, version 2016
     assert coloured[0]["colorbar"]["title"]["text"].endswith("n = 1")
