@@ -601,6 +601,9 @@ def choropleth(
     bar = dict(title=dict(text=esc(value_title), side="top"), orientation="h", x=0.5, xanchor="center",
                y=0, yanchor="top", thickness=14, len=0.9)
     colour = dict(colorscale=SEQUENTIAL, colorbar=bar)
+    if len(has) and has["value"].min() == has["value"].max():  # one value: one tick, not 508,6 … 509,4
+        colour["colorbar"] = dict(bar, tickvals=[float(has["value"].iloc[0])],
+                                  ticktext=[fmt(has["value"].iloc[0], lang)])
     if counts and len(has):
         top = int(has["value"].max())
         scale, ticks = _discrete_scale(top)
