@@ -10,6 +10,7 @@ from .harness import app_pages, open_app, page_url
 VIEWPORTS = {"desktop": (1400, 1000), "phone": (390, 844)}
 PAGES = [script for script, _key in app_pages()]
 QUERY = "?kommun=2417&ar=2018"  # Norsjö 2018: the page state with the most on it (radar, sub-areas, notes)
+COUNTY = "?lan=24&kommun=2417"  # Västerbotten: the county map and table, the region filter's state
 BLOCKING = ("serious", "critical")
 
 
@@ -40,11 +41,54 @@ def test_no_serious_axe_violation(browser, server, axe, script, viewport):
         context.close()
 
 
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_the_county_view_has_no_serious_axe_violation(browser, server, axe, viewport):
+    context, page = _context_page(browser, viewport)
+    try:
+        open_app(page, f"{server.url}/{COUNTY}")
+        result = axe.run(page)
+        blocking = [v for v in result.response["violations"] if v["impact"] in BLOCKING]
+        assert not blocking, "\n".join(f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in blocking)
+    finally:
+        context.close()
+
+
+def test_headings_never_skip_a_level(browser, server):
+    """H1 (the page title), then H2 sections, then H3 inside them: no H1 → H3 jump on any page."""
+    context, page = _context_page(browser, "desktop")
+    try:
+        for script in PAGES:
+            open_app(page, page_url(server.url, script, QUERY))
+            levels = page.evaluate(
+                "Array.from(document.querySelectorAll('[data-testid=stMain] h1, [data-testid=stMain] h2, "
+                "[data-testid=stMain] h3, [data-testid=stMain] h4')).map(h => Number(h.tagName[1]))"
+            )
+            assert levels and levels[0] == 1, script
+            assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (script, levels)
+    finally:
+        context.close()
+
+
+def test_every_chart_has_an_accessible_name(browser, server):
+    context, page = _context_page(browser, "desktop")
+    try:
+        for script in PAGES:
+            open_app(page, page_url(server.url, script, QUERY))
+            unnamed = page.evaluate(
+                """Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
+                     .filter(el => !(el.getAttribute('aria-label') || el.querySelector('[aria-label]'))).length"""
+            )
+            assert unnamed == 0, script
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", [QUERY, COUNTY])
 @pytest.mark.parametrize("script", PAGES)
-def test_phone_width_never_scrolls_sideways(browser, server, script):
+def test_phone_width_never_scrolls_sideways(browser, server, script, query):
     context, page = _context_page(browser, "phone")
     try:
-        open_app(page, page_url(server.url, script, QUERY))
+        open_app(page, page_url(server.url, script, query))
         width = VIEWPORTS["phone"][0]
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         # Every chart lies inside the viewport (Plotly keeps its own width; a fixed-width chart would be cut).
