@@ -67,7 +67,7 @@ def test_distribution_warns_below_three_municipalities():
 def test_export_previews_the_filtered_rows_and_offers_a_zip():
     at = open_page("pages/6_export.py", version="2016", kommun="2417", niva="area")
     assert unexpected_errors(at) == []
-    assert any(h.value == messages.t("ui.export.preview", "sv", rows=8) for h in at.subheader)
+    assert any(h.value == messages.t("ui.export.preview", "sv", rows=8) for h in at.header)  # H2 under the page title: headings in order
     assert len(at.dataframe[0].value) == 8
     buttons = at.get("download_button")
     assert len(buttons) == 1

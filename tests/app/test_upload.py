@@ -106,7 +106,7 @@ def test_a_file_name_with_markup_is_shown_as_text_in_heading_error_and_button():
     at.get("file_uploader")[0].set_value((name, BAD.encode("utf-8"), "text/csv"))
     at.run()
     assert at.exception == []
-    heading = next(h.value for h in at.subheader if h.value.startswith("Granskning"))
+    heading = next(h.value for h in at.header if h.value.startswith("Granskning"))
     assert heading == "Granskning: \\<b\\>x\\</b\\>\\.csv"  # every markup character escaped
     assert at.error[0].value.startswith("\\<b\\>x\\</b\\>\\.csv\\: 4 fel")
 
