@@ -943,6 +943,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.overview.holds_alt": {"sv": "Antal utvärderingar med poäng per år, en färg och ett mönster per version", "en": "Evaluations with scores per year, one colour and pattern per version"},
     "ui.profile.radar_alt": {"sv": "Radar: {label} mot medelvärdet i version {version}, område 1–8", "en": "Radar: {label} against the mean in version {version}, areas 1–8"},
     "ui.profile.subareas_alt": {"sv": "Delområdena för {label} i procent av sitt maximum", "en": "The sub-areas of {label} as a percentage of their maximum"},
+    "ui.samband.alt": {"sv": "Poäng mot Kolada-indikatorn {kpi}, en punkt per utvärdering, en panel per version", "en": "Scores against the Kolada indicator {kpi}, one point per evaluation, one panel per version"},
     "ui.export.intro": {
         "sv": "Välj urval, granska förhandsvisningen och ladda ner. Filen kommer i ett zip-arkiv med kodbok (datapackage.json) och källor; texter som ett kalkylprogram skulle köra som formler oskadliggörs.",
         "en": "Choose a selection, check the preview and download. The file comes in a zip with a codebook (datapackage.json) and sources; texts a spreadsheet would run as formulas are neutralised.",

@@ -39,7 +39,8 @@ def main() -> None:
 
     info = kpis.loc[kpi]
     panels = outcome_panels(ds, chosen, item, kpi)
-    st.plotly_chart(outcome_scatter(panels, labels, f"{kpi} ({info['unit']})", lang()), key="samband_scatter")
+    st.plotly_chart(outcome_scatter(panels, labels, f"{kpi} ({info['unit']})", lang()), key="samband_scatter",
+                    alt=t("ui.samband.alt", kpi=kpi))
     for panel in panels:
         item_text = _item_label(labels, panel.version, item)
         if panel.n == 0:
@@ -54,7 +55,7 @@ def main() -> None:
             st.caption(f"{panel.version}: " + t("ui.samband.without_kpi", names=names))
     st.caption(t("ui.samband.rho_meaning"))
 
-    st.subheader(t("ui.samband.about_kpi"))
+    st.header(t("ui.samband.about_kpi"))
     st.markdown(f"**{kpi} {info['title']}**")
     st.caption(info["description"])
     area = info["proposed_area"]
@@ -63,7 +64,7 @@ def main() -> None:
     st.warning(t("ui.samband.caveats", text=info[f"caveat_{lang()}"]))
     st.caption(t("ui.samband.credit"))
 
-    st.subheader(t("ui.samband.table"))
+    st.header(t("ui.samband.table"))
     table = plotted_table(panels)
     st.dataframe(table.rename(columns={
         "instrument_version": t("ui.samband.col_version"), "municipality": t("ui.col.municipality"),
