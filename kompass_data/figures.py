@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 
 import pandas as pd
@@ -18,7 +19,7 @@ import plotly.graph_objects as go
 from .compare import THIN_N, latest_with
 from . import formats
 from .instruments import AREA_CODES, REGISTRY, TOTAL_MAX
-from .messages import t
+from .messages import PRODUCT, t
 
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "pentagon", "star", "hexagon", "cross")
@@ -27,6 +28,7 @@ PATTERNS = ("", "/", "x", ".", "+", "\\", "-", "|")
 MISSING_GREY = "#C8C8C8"
 SEQUENTIAL = "Viridis"  # says "more or less than others", not "good or bad"; no grey that reads as missing
 AREA_MAX = 100.0
+TITLE_WIDTH = 48  # characters a chart title line holds at 390 px
 
 
 def esc(text) -> str:
@@ -75,7 +77,7 @@ def _radar_layout(fig: go.Figure) -> go.Figure:
     """Room for the wrapped area labels at the top and bottom of a radar, and the legend below it."""
     fig.update_layout(
         margin=dict(l=90, r=90, t=60, b=110),
-        polar=dict(domain=dict(x=[0.05, 0.95], y=[0.06, 0.94]), angularaxis=dict(tickfont=dict(size=12))),
+        polar=dict(domain=dict(x=[0.05, 0.95], y=[0.06, 0.94]), angularaxis=dict(tickfont=dict(size=12), rotation=90, direction="clockwise")),
     )
     return fig
 
@@ -93,6 +95,30 @@ def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False, lang: s
         separators=formats.decimal_sign(lang) + "\u00a0",
     )
     return fig
+
+
+def captioned(fig: go.Figure, title: str, lang: str = "sv") -> go.Figure:
+    """The figure with its own title and source line inside it, so a downloaded image says what it shows."""
+    source = t("report.source_line", lang, product=PRODUCT)
+    # Plotly does not wrap titles: break them at spaces so a phone-wide chart shows them whole.
+    lines = textwrap.wrap(title, TITLE_WIDTH) or [""]
+    fig.update_layout(
+        title=dict(text="<br>".join(esc(line) for line in lines), x=0, xanchor="left", y=0.98, yref="container",
+                   yanchor="top", font=dict(size=15),
+                   subtitle=dict(text="<br>".join(esc(x) for x in textwrap.wrap(source, TITLE_WIDTH + 10)),
+                                 font=dict(size=11, color="#444444"))),
+    )
+    fig.update_layout(margin=dict(t=max(int(fig.layout.margin.t or 0), 40) + 50 + 20 * len(lines)))
+    return fig
+
+
+def image_config(title: str) -> dict:
+    """Plotly's config for a chart: the camera button saves a titled PNG named after the chart, at print size."""
+    slug = re.sub(r"[^0-9A-Za-zÅÄÖåäö]+", "_", title).strip("_")[:80] or "kommunkompassen"
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": slug, "width": 1200, "height": 800, "scale": 2},
+    }
 
 
 # --- Översikt ---------------------------------------------------------------------------------

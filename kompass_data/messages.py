@@ -7,6 +7,7 @@ from babel import Locale
 from .formats import local_params, locale
 
 LANGUAGES = ("sv", "en")
+PRODUCT = "Kommunkompassen analytics"  # the compilation's name, in every source line and report
 DEFAULT_LANGUAGE = "sv"
 
 # Each entry: key -> {"sv": ..., "en": ...}; parameters use str.format names.

@@ -23,7 +23,7 @@ from .instruments import AREA_CODES
 from .schema import score_set_ids
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-PRODUCT = "Kommunkompassen analytics"
+PRODUCT = messages.PRODUCT
 # Sub-areas are listed weakest first; the list stays short enough for the report's page budget.
 SUBAREA_ROWS = 60
 

@@ -5,6 +5,7 @@ import streamlit as st
 from kompass_data.figures import choropleth, holdings_by_year
 from kompass_data.regions import region_overview
 from kompass_ui import urlstate as url
+from kompass_ui.charts import chart
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
 from kompass_ui.views import clicked_municipality, localized, map_sentence, map_values, md, region_table, version_overview
@@ -19,7 +20,7 @@ def main() -> None:
 
     # What the data holds: a small chart first (it is ready before the map), then the same in a table.
     st.header(t("ui.overview.holds"))
-    st.plotly_chart(holdings_by_year(ds.score_sets, lang()), key="holdings", alt=t("ui.overview.holds_alt"))
+    chart(holdings_by_year(ds.score_sets, lang()), t("ui.overview.holds_alt"), key="holdings")
     st.dataframe(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
     st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
 
@@ -39,8 +40,8 @@ def main() -> None:
     n = int(values["value"].notna().sum())
     legend = t("ui.map.value_n", title=title, n=n)
     figure = choropleth(geojson(), values, lang(), legend, counts=(mode == "known"), fit=bool(lan or grupp))
-    event = st.plotly_chart(figure, key="map", on_select="rerun", selection_mode="points",
-                            alt=t("ui.map.alt", region=region or t("ui.map.sweden"), value=legend))
+    event = chart(figure, t("ui.map.alt", region=region or t("ui.map.sweden"), value=legend), key="map",
+                  on_select="rerun", selection_mode="points")
     st.markdown(md(map_sentence(values, mode, version or "", lang())))
     st.caption(t("ui.map.click"))
     clicked = clicked_municipality(event)

@@ -4,10 +4,11 @@ import streamlit as st
 
 from kompass_data import peer_comparison
 from kompass_data.compare import THIN_N, item_labels
-from kompass_data.figures import radar, subarea_bars
+from kompass_data.figures import n_range, radar, subarea_bars
 from kompass_data.report import report_download, report_file_name
 from kompass_ui.findings_view import show_area_findings
 from kompass_ui import urlstate as url
+from kompass_ui.charts import chart
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
@@ -76,8 +77,12 @@ def main() -> None:
     else:
         if areas["score"].notna().sum() < len(areas):
             st.info(t("ui.profile.some_areas", n=int(areas["score"].notna().sum())), icon=":material/info:")
-        st.plotly_chart(radar(comparison, comparison.references if show_refs else None, lang(), group), key="radar",
-                        alt=t("ui.profile.radar_alt", label=ref.display(lang()), version=ref.instrument_version))
+        # Title = the comparator and its n, so the chart (and its PNG) says what it benchmarks against.
+        title = t("report.chart_title", name=ref.display(lang()), version=ref.instrument_version,
+                  group=named.title(lang()) + (f", {group}" if group else ""))
+        peers_n = n_range(areas["peer_n"])
+        chart(radar(comparison, comparison.references if show_refs else None, lang(), group),
+              title + (f" (n = {peers_n})" if peers_n else ""), key="radar")
         for sentence in counted_sentences(comparison, lang(), named.title(lang()) + (f", {group}" if group else "")):
             st.markdown(md(sentence))
     notes = set_notes(ds, ref)
@@ -116,7 +121,7 @@ def main() -> None:
         weakest = url.widget("svagast", st.toggle, t("ui.subareas.sort"), key="pick_weakest")
         if weakest:
             subs = subs.sort_values(["percent", "code"], kind="stable").reset_index(drop=True)
-        st.plotly_chart(subarea_bars(subs, lang()), key="subareas", alt=t("ui.profile.subareas_alt", label=ref.display(lang())))
+        chart(subarea_bars(subs, lang()), t("ui.profile.subareas_alt", label=ref.display(lang())), key="subareas")
         st.caption(t("ui.profile.subareas_caption", n=len(subs)))
         for code, note in zip(subs["code"], subs["note"]):
             if note:

@@ -7,6 +7,7 @@ from kompass_data import trend
 from kompass_data.figures import trend_figure
 from kompass_data.regions import members
 from kompass_ui import urlstate as url
+from kompass_ui.charts import chart
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import area_labels_by_version, area_names_differ, localized, md, trend_sentences, trend_table_display
@@ -48,8 +49,8 @@ def main() -> None:
         differ = area_names_differ(ds, item, versions, lang())
         if differ:
             st.warning(md(differ), icon=":material/warning:")
-    st.plotly_chart(trend_figure(table, item, lang(), labels[item], first_years, version_labels), key="trend",
-                    alt=t("ui.trend.alt", item=labels[item]))
+    chart(trend_figure(table, item, lang(), labels[item], first_years, version_labels), t("ui.trend.alt", item=labels[item]),
+          key="trend")
     for sentence in trend_sentences(table, item, lang()):
         st.markdown(md(sentence))
     st.caption(t("ui.trend.legend"))

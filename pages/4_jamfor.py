@@ -6,6 +6,7 @@ from kompass_data import score_set_by_id
 from kompass_data.figures import compare_bars, compare_heatmap, compare_radar
 from kompass_data.names import swedish_order
 from kompass_ui import urlstate as url
+from kompass_ui.charts import chart
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
@@ -62,9 +63,9 @@ def main() -> None:
         view = url.widget("vy", st.radio, t("ui.compare.view"), ["bars", "radar"], key="pick_view", horizontal=True,
                           format_func=labelled(["bars", "radar"], lambda v: t(f"ui.compare.view_{v}")))
         builder = compare_radar if view == "radar" else compare_bars
-        st.plotly_chart(builder(table, columns, lang()), key="compare", alt=t("ui.compare.alt_chart", version=version))
+        chart(builder(table, columns, lang()), t("ui.compare.alt_chart", version=version), key="compare")
         st.header(t("ui.compare.heatmap"))
-        st.plotly_chart(compare_heatmap(table, columns, lang(), columns[0]), key="heatmap", alt=t("ui.compare.alt_heatmap"))
+        chart(compare_heatmap(table, columns, lang(), columns[0]), t("ui.compare.alt_heatmap"), key="heatmap")
         st.caption(t("ui.compare.heatmap_caption"))
     st.markdown(md(compare_sentence(table, columns, lang())))
     st.dataframe(localized(compare_display(table, columns, lang()), lang()), hide_index=True,

@@ -7,6 +7,7 @@ from kompass_data.figures import outcome_scatter
 from kompass_data.outcomes import (
     ITEMS, MIN_N_SPEARMAN, kpi_table, outcome_panels, plotted_table, versions_with_evaluations,
 )
+from kompass_ui.charts import chart
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui import urlstate as url
@@ -39,8 +40,8 @@ def main() -> None:
 
     info = kpis.loc[kpi]
     panels = outcome_panels(ds, chosen, item, kpi)
-    st.plotly_chart(outcome_scatter(panels, labels, f"{kpi} ({info['unit']})", lang()), key="samband_scatter",
-                    alt=t("ui.samband.alt", kpi=kpi))
+    chart(outcome_scatter(panels, labels, f"{kpi} ({info['unit']})", lang()), t("ui.samband.alt", kpi=kpi),
+          key="samband_scatter")
     for panel in panels:
         item_text = _item_label(labels, panel.version, item)
         if panel.n == 0:
