@@ -262,8 +262,8 @@ def report_context(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(),
         "area_labels": dict(zip(areas["code"], areas["label"])),
         "peers": [{"name": r.municipality, "year": int(r.year), "kind": t(f"ui.kind.{r.evaluation_kind}")}
                   for r in peers.sort_values(["municipality", "year"]).itertuples()],
-        "citations": _citations([rows, references, *([ds.findings[score_set_ids(ds.findings) == ref.id]]
-                                                      if getattr(ds, "findings", None) is not None else [])]),
+        # The findings come from the report the scores cite; their per-row sections stay in findings.csv.
+        "citations": _citations([rows, references]),
         "thin_n": THIN_N,
     }
 
