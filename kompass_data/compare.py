@@ -138,6 +138,17 @@ def score_set_by_id(ds, score_set_id: str) -> ScoreSetRef:
     return ref_from_row(row.iloc[0])
 
 
+def of_version(table: pd.DataFrame, version: str) -> pd.DataFrame:
+    """The rows of any table with an instrument_version column that belong to one version: the one such filter."""
+    return table[table["instrument_version"].astype(str) == str(version)]
+
+
+def not_of_version(ids: list[str], score_sets: pd.DataFrame, version: str) -> pd.DataFrame:
+    """The score sets among ids (score_set_id) that were scored with another version than `version`."""
+    sets = score_sets[score_sets["score_set_id"].isin(ids)]
+    return sets[sets["instrument_version"].astype(str) != str(version)]
+
+
 def ensure_same_version(refs: list[ScoreSetRef]) -> str:
     """The common version of refs, or VersionMismatchError naming the first pair that differs."""
     if not refs:
@@ -248,7 +259,7 @@ class VersionView:
         return replace(self, lan=lan or None, kommungrupp=kommungrupp or None)
 
     def _mine(self, table: pd.DataFrame) -> pd.DataFrame:
-        table = table[table["instrument_version"].astype(str) == self.version]
+        table = of_version(table, self.version)
         if "kommunkod" in table.columns:  # published reference profiles belong to no municipality: kept
             table = in_region(table, self.ds, self.lan, self.kommungrupp)
         return table

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .compare import of_version
 from .errors import Problem
 from .names import fold
 from .schema import FINDING_COLUMNS, SCORE_SET_KEY
@@ -75,7 +76,7 @@ def search_findings(findings: pd.DataFrame, flt: FindingFilter = FindingFilter()
     if flt.kommunkod:
         out = out[(out["kommunkod"] == flt.kommunkod) | (out["named_kommunkod"] == flt.kommunkod)]
     if flt.version:
-        out = out[out["instrument_version"].astype(str) == str(flt.version)]
+        out = of_version(out, flt.version)
     if flt.year:
         out = out[out["year"].astype(int) == int(flt.year)]
     words = [w for w in fold(flt.text).split() if w]
@@ -99,8 +100,8 @@ def findings_of(findings: pd.DataFrame, key: tuple) -> pd.DataFrame:
 
 def named_high_scorers(findings: pd.DataFrame, version: str, area: str) -> pd.DataFrame:
     """Municipalities a report of this version names as high scorers in the area, with the report."""
-    rows = findings[(findings["kind"] == "high_scorer") & (findings["instrument_version"].astype(str) == str(version))
-                    & (findings["area_code"].astype(str) == str(area))]
+    rows = of_version(findings, version)
+    rows = rows[(rows["kind"] == "high_scorer") & (rows["area_code"].astype(str) == str(area))]
     return rows
 
 
@@ -175,10 +176,10 @@ def area_findings(findings: pd.DataFrame, key: tuple) -> dict[str, pd.DataFrame]
 
 def named_high_scorer_table(ds, version: str) -> pd.DataFrame:
     """Per area, the municipalities the reports of a version name as high scorers: whom, where named, scored or not."""
-    rows = ds.findings[(ds.findings["kind"] == "high_scorer")
-                       & (ds.findings["instrument_version"].astype(str) == str(version))]
+    rows = of_version(ds.findings, version)
+    rows = rows[rows["kind"] == "high_scorer"]
     names = ds.municipality_names
-    scored = set(ds.score_sets.loc[ds.score_sets["instrument_version"].astype(str) == str(version), "kommunkod"])
+    scored = set(ds.version(version).score_sets["kommunkod"])
     return pd.DataFrame({
         "code": rows["area_code"].astype(str),
         "named": rows["named_kommunkod"].map(lambda c: names.get(c, c)),

@@ -59,6 +59,8 @@ def region_overview(ds, lan: str | None = None, kommungrupp: str | None = None) 
     known (evaluations_known rows as (year or None, version, kind), by year), latest_year (its newest
     score set's year, None without one). Missing stays missing: empty dicts and lists, never zeros.
     """
+    from .compare import of_version  # compare imports this module: a late import breaks the cycle
+
     codes = members(ds, lan, kommungrupp)
     names = ds.municipality_names
     sets = in_region(ds.score_sets, ds, lan, kommungrupp)
@@ -68,7 +70,7 @@ def region_overview(ds, lan: str | None = None, kommungrupp: str | None = None) 
         mine = sets[sets["kommunkod"] == code].assign(_full=lambda s: s["evaluation_kind"].astype(str) == "full")
         latest = {}
         for version in ds.registry.sort(mine["instrument_version"].astype(str).unique()):
-            part = mine[mine["instrument_version"].astype(str) == version].sort_values(["year", "_full"])
+            part = of_version(mine, version).sort_values(["year", "_full"])
             last = part.iloc[-1]
             latest[version] = (int(last["year"]), str(last["evaluation_kind"]), float(last["total"]))
         evals = known[known["kommunkod"] == code]

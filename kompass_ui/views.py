@@ -12,7 +12,7 @@ import pandas as pd
 
 from kompass_data import formats
 from kompass_data.checks import flag_messages
-from kompass_data.compare import ITEM_CODES, THIN_N, latest_with
+from kompass_data.compare import ITEM_CODES, THIN_N, latest_with, not_of_version
 from kompass_data.figures import fmt, n_range
 from kompass_data.instruments import AREA_CODES
 from kompass_data.messages import t, tn
@@ -542,12 +542,9 @@ def default_compare_selection(sets: pd.DataFrame, focus_kommun: str | None, with
 
 def left_out_sets(ds, wanted: list[str], version: str, lang: str) -> str:
     """The message for a link's score sets of other versions: which were left out and why; '' when none."""
-    others = []
-    sets = ds.score_sets.set_index("score_set_id")
-    for sid in wanted:
-        if sid in sets.index and str(sets.at[sid, "instrument_version"]) != version:
-            row = sets.loc[sid]
-            others.append(f"{row['municipality']} {int(row['year'])} (version {row['instrument_version']})")
+    foreign = not_of_version(wanted, ds.score_sets, version).set_index("score_set_id")
+    others = [f"{foreign.at[sid, 'municipality']} {int(foreign.at[sid, 'year'])} "
+              f"(version {foreign.at[sid, 'instrument_version']})" for sid in wanted if sid in foreign.index]
     return t("ui.sets.left_out", lang, version=version, names=", ".join(others)) if others else ""
 
 
