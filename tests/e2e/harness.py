@@ -194,8 +194,10 @@ def selectbox_value(page, label: str) -> str:
 
 
 def choose(page, label: str, option: str) -> None:
-    """Open the selectbox `label` and click `option`."""
-    selectbox(page, label).locator("input").click()
+    """Open the selectbox `label`, type `option` (long lists are virtualised: unfiltered, it may not be drawn), click it."""
+    field = selectbox(page, label).locator("input")
+    field.click()
+    field.fill(option)
     choice = page.get_by_role("option", name=option, exact=True)
     choice.click()
 

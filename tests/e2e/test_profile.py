@@ -23,7 +23,7 @@ def query(page) -> dict[str, str]:
 
 
 def heading_texts(page) -> list[str]:
-    return [s.strip() for s in page.locator('[data-testid="stMain"] h3').all_inner_texts()]
+    return [s.strip() for s in page.locator('[data-testid="stMain"] :is(h2, h3)').all_inner_texts()]
 
 
 @pytest.fixture(scope="module")
