@@ -7,32 +7,27 @@ from dataclasses import dataclass, field
 from . import messages
 
 
-class KompassError(Exception):
+class Localised:
+    """A catalogue key plus parameters, said in the reader's language (errors and notices alike)."""
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
+        """The text in lang."""
+        return messages.t(self.key, lang, **self.params)
+
+
+class KompassError(Localised, Exception):
     """Base of every error the library raises on purpose."""
 
     exit_code = 1
 
-    def __init__(self, key: str, **params):
-        self.key = key
-        self.params = params
-        super().__init__(self.message("en"))
 
-    def message(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
-        """The message in lang."""
-        return messages.t(self.key, lang, **self.params)
-
-
-class DataNotice(UserWarning):
+class DataNotice(Localised, UserWarning):
     """Something about the data the user should know that did not stop the work (a damaged cache, an encoding)."""
-
-    def __init__(self, key: str, **params):
-        self.key = key
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = messages.DEFAULT_LANGUAGE) -> str:
-        """The notice in lang."""
-        return messages.t(self.key, lang, **self.params)
 
 
 class UsageError(KompassError):
