@@ -32,7 +32,7 @@ import kompass_data  # noqa: E402
 from kompass_data import messages  # noqa: E402
 from bench import synthetic  # noqa: E402
 from tests.e2e.harness import (  # noqa: E402
-    CHROMIUM, StreamlitServer, chart_signature, launch_chromium, open_app, wait_for_app, wait_for_chart_change,
+    CHROMIUM, StreamlitServer, chart_signature, launch_chromium, open_app, selectbox, wait_for_app, wait_for_chart_change,
 )
 
 HELLO = "bench/hello_app.py"
@@ -156,8 +156,9 @@ def cold_start(browser, script: str, url_suffix: str = "") -> tuple[float, float
 
 def select_option(page, label: str, option: str, before: str) -> float:
     """Open the selectbox `label`, pick `option`; ms from the click to the charts changing."""
-    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True)).first
-    box.locator("input").click()
+    field = selectbox(page, label).locator("input")
+    field.click()
+    field.fill(option)  # long lists are virtualised: unfiltered, the option may not be drawn
     choice = page.get_by_role("option", name=option, exact=True)
     choice.wait_for()
     t0 = time.perf_counter()

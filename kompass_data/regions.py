@@ -59,26 +59,29 @@ def region_overview(ds, lan: str | None = None, kommungrupp: str | None = None) 
     known (evaluations_known rows as (year or None, version, kind), by year), latest_year (its newest
     score set's year, None without one). Missing stays missing: empty dicts and lists, never zeros.
     """
-    from .compare import of_version  # compare imports this module: a late import breaks the cycle
-
     codes = members(ds, lan, kommungrupp)
     names = ds.municipality_names
     sets = in_region(ds.score_sets, ds, lan, kommungrupp)
     known = in_region(ds.evaluations_known, ds, lan, kommungrupp)
+    # One pass over each table, grouped by municipality (a filter per municipality cost ~1 s for Sweden).
+    ordered = sets.assign(_full=sets["evaluation_kind"].astype(str) == "full").sort_values(["year", "_full"], kind="stable")
+    last = ordered.drop_duplicates(["kommunkod", "instrument_version"], keep="last")
+    latest_by_code: dict[str, dict] = {}
+    for code, version, year, kind, total in zip(last["kommunkod"], last["instrument_version"].astype(str), last["year"],
+                                                 last["evaluation_kind"].astype(str), last["total"]):
+        latest_by_code.setdefault(code, {})[version] = (int(year), kind, float(total))
+    newest = sets.groupby("kommunkod", observed=True)["year"].max().to_dict()
+    known_by_code: dict[str, list] = {}
+    for code, y, v, k in zip(known["kommunkod"], known["year"], known["instrument_version"], known["evaluation_kind"]):
+        known_by_code.setdefault(code, []).append(((None if pd.isna(y) else int(y)), str(v), str(k)))
     rows = []
     for code in codes:
-        mine = sets[sets["kommunkod"] == code].assign(_full=lambda s: s["evaluation_kind"].astype(str) == "full")
-        latest = {}
-        for version in ds.registry.sort(mine["instrument_version"].astype(str).unique()):
-            part = of_version(mine, version).sort_values(["year", "_full"])
-            last = part.iloc[-1]
-            latest[version] = (int(last["year"]), str(last["evaluation_kind"]), float(last["total"]))
-        evals = known[known["kommunkod"] == code]
-        listed = [((None if pd.isna(y) else int(y)), str(v), str(k))
-                  for y, v, k in zip(evals["year"], evals["instrument_version"], evals["evaluation_kind"])]
+        found = latest_by_code.get(code, {})
+        latest = {version: found[version] for version in ds.registry.sort(found)}
+        listed = known_by_code.get(code, [])
         listed.sort(key=lambda e: (e[0] is None, e[0] or 0))  # an evaluation of unknown year last
         rows.append({
             "kommunkod": code, "municipality": names.get(code, code), "latest": latest, "known": listed,
-            "latest_year": int(mine["year"].max()) if len(mine) else None,
+            "latest_year": int(newest[code]) if code in newest else None,
         })
     return pd.DataFrame(rows, columns=["kommunkod", "municipality", "latest", "known", "latest_year"])

@@ -83,9 +83,9 @@ class Dataset:
             raise UsageError("error.unknown_version", value=str(version), versions=", ".join(self.registry.versions))
         return VersionView(self, str(version))
 
-    @property
+    @cached_property
     def municipality_names(self) -> dict[str, str]:
-        """kommunkod -> name."""
+        """kommunkod -> name (built once per dataset: pages look names up hundreds of times per run)."""
         return dict(zip(self.municipalities["kommunkod"], self.municipalities["name"]))
 
 
