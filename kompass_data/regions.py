@@ -16,14 +16,20 @@ GROUP_NAME = f"kommungrupp_{GROUP_YEAR}_name"
 
 def lan_names(ds) -> dict[str, str]:
     """County code -> name ('24' -> 'Västerbottens län'), in code order."""
-    lans = ds.municipalities.drop_duplicates("lan_kod").sort_values("lan_kod")
-    return dict(zip(lans["lan_kod"], lans["lan_name"]))
+    def build():
+        lans = ds.municipalities.drop_duplicates("lan_kod").sort_values("lan_kod")
+        return dict(zip(lans["lan_kod"], lans["lan_name"]))
+
+    return ds.derived(("lan_names",), build)
 
 
 def group_names(ds) -> dict[str, str]:
     """Municipality-group code -> name ('C8' -> 'Landsbygdskommun'), in code order."""
-    groups = ds.municipalities.dropna(subset=[GROUP_CODE]).drop_duplicates(GROUP_CODE).sort_values(GROUP_CODE)
-    return dict(zip(groups[GROUP_CODE], groups[GROUP_NAME]))
+    def build():
+        groups = ds.municipalities.dropna(subset=[GROUP_CODE]).drop_duplicates(GROUP_CODE).sort_values(GROUP_CODE)
+        return dict(zip(groups[GROUP_CODE], groups[GROUP_NAME]))
+
+    return ds.derived(("group_names",), build)
 
 
 def group_of(ds) -> dict[str, str]:
@@ -33,16 +39,19 @@ def group_of(ds) -> dict[str, str]:
     return kommungrupp_of(ds, GROUP_YEAR)
 
 
-def members(ds, lan: str | None = None, kommungrupp: str | None = None) -> list[str]:
+def members(ds, lan: str | None = None, kommungrupp: str | None = None) -> tuple[str, ...]:
     """Codes of the municipalities in the county and group (None: no limit), sorted by name."""
-    munis = ds.municipalities
-    keep = pd.Series(True, index=munis.index)
-    if lan:
-        keep &= munis["lan_kod"] == lan
-    if kommungrupp:
-        keep &= munis["kommunkod"].map(group_of(ds)) == kommungrupp
-    chosen = munis[keep]
-    return [code for _name, code in sorted(zip(chosen["name"].map(fold), chosen["kommunkod"]))]
+    def build():
+        munis = ds.municipalities
+        keep = pd.Series(True, index=munis.index)
+        if lan:
+            keep &= munis["lan_kod"] == lan
+        if kommungrupp:
+            keep &= munis["kommunkod"].map(group_of(ds)) == kommungrupp
+        chosen = munis[keep]
+        return tuple(code for _name, code in sorted(zip(chosen["name"].map(fold), chosen["kommunkod"])))
+
+    return ds.derived(("members", lan or None, kommungrupp or None), build)
 
 
 def in_region(table: pd.DataFrame, ds, lan: str | None = None, kommungrupp: str | None = None) -> pd.DataFrame:

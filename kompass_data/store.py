@@ -12,7 +12,10 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import warnings
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -81,12 +84,49 @@ class Dataset:
 
         if self.registry.get(version) is None:
             raise UsageError("error.unknown_version", value=str(version), versions=", ".join(self.registry.versions))
-        return VersionView(self, str(version))
+        # One view per version and dataset, so its tables (cached properties) are cut once, not per call.
+        return self.derived(("version", str(version)), lambda: VersionView(self, str(version)))
+
+    def derived(self, key: tuple, compute: Callable[[], object]):
+        """compute() once per dataset and key: a dataset never changes once built, so neither does what follows from it.
+
+        The result is shared (every session that sees this dataset gets the same object): treat it as
+        read-only. The newest DERIVED_MAX keys are kept.
+        """
+        memo = self.__dict__.get("_derived")
+        if memo is None:
+            memo = self.__dict__.setdefault("_derived", _Derived())
+        return memo.get(key, compute)
 
     @cached_property
     def municipality_names(self) -> dict[str, str]:
         """kommunkod -> name (built once per dataset: pages look names up hundreds of times per run)."""
         return dict(zip(self.municipalities["kommunkod"], self.municipalities["name"]))
+
+
+DERIVED_MAX = 512  # per dataset: a profile costs a handful of keys (options, comparison, figures)
+
+
+class _Derived:
+    """A small thread-safe LRU map for Dataset.derived (sessions run in threads of one process)."""
+
+    def __init__(self, size: int = DERIVED_MAX):
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, key: tuple, compute: Callable[[], object]):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()  # outside the lock: compute may itself ask for derived values
+        with self._lock:
+            value = self._items.setdefault(key, value)  # two threads racing keep one answer
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
 
 
 def _sha256(path: Path) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from kompass_data.figures import captioned, image_config
@@ -12,3 +14,12 @@ from .state import lang
 def chart(fig, title: str, **kwargs):
     """st.plotly_chart of fig with its title (also its accessible name) and source line inside the figure."""
     return st.plotly_chart(captioned(fig, title, lang()), config=image_config(title), alt=title, **kwargs)
+
+
+def cached_chart(ds, inputs: tuple, build: Callable[[], object], title: str, **kwargs):
+    """chart() of a figure built once per dataset, inputs, title and language: a return visit skips building it.
+
+    st.plotly_chart copies the figure (to_dict), so the shared one is never changed by drawing it.
+    """
+    fig = ds.derived(("figure", *inputs, title, lang()), lambda: captioned(build(), title, lang()))
+    return st.plotly_chart(fig, config=image_config(title), alt=title, **kwargs)

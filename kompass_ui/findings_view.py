@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from kompass_data.findings import area_findings, profile_link
-from kompass_ui.state import t
+from kompass_ui.layout import lazy_expander
+from kompass_ui.state import lang, t
 from kompass_ui.views import md
 
 
@@ -18,40 +19,58 @@ def _bullets(rows: pd.DataFrame) -> str:
     return "\n".join(lines) or t("ui.none")
 
 
-def show_area_findings(ds, ref, labels: dict[str, str]) -> None:
-    """Under the scores: per area, the report's strengths and improvement areas side by side, then its inspiration."""
-    key = (ref.kommunkod, ref.year, ref.instrument_version, ref.evaluation_kind)
+def _area_texts(ds, key: tuple, labels: dict[str, str]) -> tuple[list[dict], str]:
+    """Per area (report order) its label and the markdown of strengths, improvements, inspiration and sources."""
     per_area = area_findings(ds.findings, key)
-    st.subheader(t("ui.profile.findings"))
-    if not per_area:
-        st.caption(t("ui.profile.findings_none"))
-        return
     names = ds.municipality_names
-    sources = set()
+    sources, areas = set(), []
     for code in sorted(per_area, key=lambda c: int(c) if c.isdigit() else 99):
         rows = per_area[code]
         sources |= {s.rsplit(", section", 1)[0] for s in rows["source"]}
-        with st.expander(md(f"{code}. {labels.get(code, '')}"), expanded=(code == "1")):
-            cols = st.columns(2)
-            with cols[0]:
-                st.markdown("**" + t("ui.profile.strengths") + "**")
-                st.markdown(_bullets(rows[rows["kind"] == "strength"]))
-            with cols[1]:
-                st.markdown("**" + t("ui.profile.improvements") + "**")
-                st.markdown(_bullets(rows[rows["kind"] == "improvement"]))
-            named = rows[rows["kind"].isin(["high_scorer", "example"])]
-            if not named.empty:
-                st.markdown("**" + t("ui.profile.inspiration") + "**")
-                high = named[named["kind"] == "high_scorer"]
-                lines = []
-                if not high.empty:
-                    who = ", ".join(names.get(c, c) for c in high["named_kommunkod"])
-                    lines.append(f"- {t('finding.kind.high_scorer')}: {md(who)}")
-                for text in named.loc[named["kind"] == "example", "text"].drop_duplicates():
-                    lines.append(f"- {t('finding.kind.example')}: {md(text)}")
-                st.markdown("\n".join(lines))
-            st.caption(md(", ".join(sorted({s for s in rows["source"]}))))
-    st.caption(t("ui.findings.as_published", source=md("; ".join(sorted(sources)))))
+        named = rows[rows["kind"].isin(["high_scorer", "example"])]
+        lines = []
+        if not named.empty:
+            high = named[named["kind"] == "high_scorer"]
+            if not high.empty:
+                lines.append(f"- {t('finding.kind.high_scorer')}: {md(', '.join(names.get(c, c) for c in high['named_kommunkod']))}")
+            lines += [f"- {t('finding.kind.example')}: {md(text)}"
+                      for text in named.loc[named["kind"] == "example", "text"].drop_duplicates()]
+        areas.append({
+            "code": code,
+            "label": md(f"{code}. {labels.get(code, '')}"),
+            "strengths": f"**{t('ui.profile.strengths')}**\n\n" + _bullets(rows[rows["kind"] == "strength"]),
+            "improvements": f"**{t('ui.profile.improvements')}**\n\n" + _bullets(rows[rows["kind"] == "improvement"]),
+            "inspiration": (f"**{t('ui.profile.inspiration')}**\n\n" + "\n".join(lines)) if lines else "",
+            "sources": md(", ".join(sorted(set(rows["source"])))),
+        })
+    return areas, md("; ".join(sorted(sources)))
+
+
+def show_area_findings(ds, ref, labels: dict[str, str]) -> None:
+    """Under the scores: per area, the report's strengths and improvement areas side by side, then its inspiration.
+
+    Each area is an expander whose text is made only while it is open (area 1 opens by itself), and the
+    texts are built once per score set and language.
+    """
+    key = (ref.kommunkod, ref.year, ref.instrument_version, ref.evaluation_kind)
+    st.subheader(t("ui.profile.findings"))
+    areas, sources = ds.derived(("findings_texts", key, lang(), tuple(labels.items())), lambda: _area_texts(ds, key, labels))
+    if not areas:
+        st.caption(t("ui.profile.findings_none"))
+        return
+    for area in areas:
+        lazy_expander(area["label"], f"open_findings_{area['code']}", lambda area=area: _show_area(area),
+                      expanded=(area["code"] == "1"))
+    st.caption(t("ui.findings.as_published", source=sources))
+
+
+def _show_area(area: dict) -> None:
+    cols = st.columns(2)
+    cols[0].markdown(area["strengths"])
+    cols[1].markdown(area["improvements"])
+    if area["inspiration"]:
+        st.markdown(area["inspiration"])
+    st.caption(area["sources"])
 
 
 def results_table(found: pd.DataFrame, names: dict[str, str], labels: dict[str, dict[str, str]]) -> pd.DataFrame:

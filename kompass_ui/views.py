@@ -72,19 +72,29 @@ def mark_focus(frame: pd.DataFrame, column: str, kommunkoder, focus: str | None)
 def set_flags(ds, score_set_id: str, lang: str) -> pd.DataFrame:
     """The flags of one score set (columns level, code, check, message)."""
     flags = ds.flags
-    ids = (
-        flags["kommunkod"].astype(str) + ":" + flags["year"].astype(str) + ":"
-        + flags["instrument_version"].astype(str) + ":" + flags["evaluation_kind"].astype(str)
-    )
-    mine = flags[ids == score_set_id]
-    return pd.DataFrame(
-        {
-            "level": mine["level"].astype(str),
-            "code": mine["code"].astype(str),
-            "check": mine["check"].astype(str),
-            "message": flag_messages(mine, lang).astype(str),
-        }
-    ).reset_index(drop=True)
+
+    def by_set() -> dict:
+        ids = (
+            flags["kommunkod"].astype(str) + ":" + flags["year"].astype(str) + ":"
+            + flags["instrument_version"].astype(str) + ":" + flags["evaluation_kind"].astype(str)
+        )
+        positions: dict[str, list[int]] = {}
+        for i, sid in enumerate(ids):
+            positions.setdefault(sid, []).append(i)
+        return positions
+
+    def build() -> pd.DataFrame:
+        mine = flags.iloc[ds.derived(("flag_rows_by_set",), by_set).get(score_set_id, [])]
+        return pd.DataFrame(
+            {
+                "level": mine["level"].astype(str),
+                "code": mine["code"].astype(str),
+                "check": mine["check"].astype(str),
+                "message": flag_messages(mine, lang).astype(str),
+            }
+        ).reset_index(drop=True)
+
+    return ds.derived(("set_flags", score_set_id, lang), build)
 
 
 def flag_text_by_item(flags: pd.DataFrame) -> dict[str, str]:

@@ -29,7 +29,7 @@ def first_code() -> str | None:
 def municipality_options(ds) -> list[str]:
     """Codes of all municipalities (290), in Swedish order of their names (… Z, Å, Ä, Ö)."""
     names = ds.municipality_names
-    return sorted(names, key=lambda c: swedish_key(names.get(c, c)))
+    return ds.derived(("municipality_options",), lambda: sorted(names, key=lambda c: swedish_key(names.get(c, c))))
 
 
 def municipality_label(ds, code: str) -> str:
@@ -66,10 +66,13 @@ def score_set_label(ref: ScoreSetRef) -> str:
 
 def score_set_picker(ds, kommun: str, key: str = "pick_ar") -> ScoreSetRef:
     """One score set of kommun, bound to ?ar= (plus ?version=/&typ= when a year has several)."""
-    sets = ds.score_sets[ds.score_sets["kommunkod"] == kommun].copy()
-    sets["_full"] = sets["evaluation_kind"].astype(str) == "full"
-    sets = sets.sort_values(["year", "_full"], ascending=[False, False])
-    refs = {row["score_set_id"]: ref_from_row(row) for _i, row in sets.iterrows()}
+    def build() -> dict[str, ScoreSetRef]:
+        sets = ds.score_sets[ds.score_sets["kommunkod"] == kommun].copy()
+        sets["_full"] = sets["evaluation_kind"].astype(str) == "full"
+        sets = sets.sort_values(["year", "_full"], ascending=[False, False])
+        return {row["score_set_id"]: ref_from_row(row) for _i, row in sets.iterrows()}
+
+    refs = ds.derived(("score_set_refs", kommun), build)  # newest first, an external evaluation before a self-assessment
     options = list(refs)
     wanted_year, wanted_version, wanted_kind = url.get("ar"), url.get("version"), url.get("typ")
     candidates = []

@@ -5,7 +5,8 @@ import streamlit as st
 from kompass_data.figures import choropleth, holdings_by_year
 from kompass_data.regions import region_overview
 from kompass_ui import urlstate as url
-from kompass_ui.charts import chart
+from kompass_ui.charts import cached_chart
+from kompass_ui.layout import lazy_expander
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, t
 from kompass_ui.views import clicked_municipality, localized, map_sentence, map_values, md, region_table, version_overview
@@ -20,7 +21,7 @@ def main() -> None:
 
     # What the data holds: a small chart first (it is ready before the map), then the same in a table.
     st.header(t("ui.overview.holds"))
-    chart(holdings_by_year(ds.score_sets, lang()), t("ui.overview.holds_alt"), key="holdings")
+    cached_chart(ds, ("holdings",), lambda: holdings_by_year(ds.score_sets, lang()), t("ui.overview.holds_alt"), key="holdings")
     st.dataframe(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
     st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
 
@@ -35,13 +36,15 @@ def main() -> None:
                           format_func=labelled(modes, lambda m: t(f"ui.map.mode_{m}")))
     with cols[1]:
         version = version_picker(ds) if mode == "total" else None
-    values = map_values(ds, mode, version or "", lang(), lan, grupp)
+    inputs = (mode, version or "", lan, grupp)
+    values = ds.derived(("map_values", *inputs, lang()), lambda: map_values(ds, mode, version or "", lang(), lan, grupp))
     title = t("ui.map.value_total", version=version) if mode == "total" else t("ui.map.value_known")
     n = int(values["value"].notna().sum())
     legend = t("ui.map.value_n", title=title, n=n)
-    figure = choropleth(geojson(), values, lang(), legend, counts=(mode == "known"), fit=bool(lan or grupp))
-    event = chart(figure, t("ui.map.alt", region=region or t("ui.map.sweden"), value=legend), key="map",
-                  on_select="rerun", selection_mode="points")
+    event = cached_chart(ds, ("map", *inputs), lambda: choropleth(geojson(), values, lang(), legend, counts=(mode == "known"),
+                                                                  fit=bool(lan or grupp)),
+                         t("ui.map.alt", region=region or t("ui.map.sweden"), value=legend), key="map",
+                         on_select="rerun", selection_mode="points")
     st.markdown(md(map_sentence(values, mode, version or "", lang())))
     st.caption(t("ui.map.click"))
     clicked = clicked_municipality(event)
@@ -51,13 +54,15 @@ def main() -> None:
             st.switch_page("pages/2_kommunprofil.py", query_params=url.query(kommun=clicked, lang=url.get("lang")))
         known = values.set_index("kommunkod")["detail"].get(clicked, "")
         st.info(t("ui.map.no_profile", name=ds.municipality_names.get(clicked, clicked), known=known))
-    with st.expander(t("ui.map.table")):
+    def map_table() -> None:
         shown = values.dropna(subset=["value"]).sort_values("value", ascending=False)
         st.dataframe(
             localized(shown.rename(columns={"kommunkod": t("ui.col.code"), "name": t("ui.col.municipality"),
                                             "value": title, "detail": t("ui.col.detail")}), lang()),
             hide_index=True,
         )
+
+    lazy_expander(t("ui.map.table"), "open_map_table", map_table)
 
     # A county (or group) at a glance: every municipality, what is published and known, ways to its profile.
     if lan or grupp:

@@ -7,8 +7,9 @@ from kompass_data.compare import THIN_N, item_labels
 from kompass_data.figures import n_range, radar, subarea_bars
 from kompass_data.report import report_download, report_file_name
 from kompass_ui.findings_view import show_area_findings
+from kompass_ui.layout import lazy_expander
 from kompass_ui import urlstate as url
-from kompass_ui.charts import chart
+from kompass_ui.charts import cached_chart
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t
 from kompass_ui.views import (
@@ -37,7 +38,9 @@ def main() -> None:
     with st.expander(title, expanded=bool(group)):
         peer_filter = peer_filter_widgets(ds)
     group = peer_filter_text(ds, peer_filter)
-    comparison = peer_comparison(ds, ref, peer_filter, lang(), peer_group)
+    # Built once per dataset and choice: going back to a municipality already seen costs nothing here.
+    comparison = ds.derived(("peer_comparison", ref, peer_filter, lang(), peer_group),
+                            lambda: peer_comparison(ds, ref, peer_filter, lang(), peer_group))
     named = comparison.group
     st.caption(md(f"{named.title(lang())}: {named.definition(lang())}"))
     has_refs = not comparison.references.empty
@@ -81,8 +84,9 @@ def main() -> None:
         title = t("report.chart_title", name=ref.display(lang()), version=ref.instrument_version,
                   group=named.title(lang()) + (f", {group}" if group else ""))
         peers_n = n_range(areas["peer_n"])
-        chart(radar(comparison, comparison.references if show_refs else None, lang(), group),
-              title + (f" (n = {peers_n})" if peers_n else ""), key="radar")
+        cached_chart(ds, ("radar", ref, peer_filter, peer_group, show_refs, group),
+                     lambda: radar(comparison, comparison.references if show_refs else None, lang(), group),
+                     title + (f" (n = {peers_n})" if peers_n else ""), key="radar")
         for sentence in counted_sentences(comparison, lang(), named.title(lang()) + (f", {group}" if group else "")):
             st.markdown(md(sentence))
     notes = set_notes(ds, ref)
@@ -121,24 +125,29 @@ def main() -> None:
         weakest = url.widget("svagast", st.toggle, t("ui.subareas.sort"), key="pick_weakest")
         if weakest:
             subs = subs.sort_values(["percent", "code"], kind="stable").reset_index(drop=True)
-        chart(subarea_bars(subs, lang()), t("ui.profile.subareas_alt", label=ref.display(lang())), key="subareas")
+        cached_chart(ds, ("subareas", ref, weakest), lambda: subarea_bars(subs, lang()),
+                     t("ui.profile.subareas_alt", label=ref.display(lang())), key="subareas")
         st.caption(t("ui.profile.subareas_caption", n=len(subs)))
         for code, note in zip(subs["code"], subs["note"]):
             if note:
                 st.markdown(note_line(code, note, lang()))
-        with st.expander(t("ui.profile.subareas_table")):
-            st.dataframe(localized(missing_as(subs, lang=lang()).rename(columns={
+        lazy_expander(t("ui.profile.subareas_table"), "open_subareas", lambda: st.dataframe(
+            localized(missing_as(subs, lang=lang()).rename(columns={
                 "code": t("ui.col.code"), "name": t("ui.col.item"), "score": t("ui.col.score"),
                 "max_score": t("ui.col.max"), "percent": "%", "flags": t("ui.col.flags"), "note": t("ui.col.note")}),
-                lang()), hide_index=True)
+                lang()), hide_index=True))
 
     peers = comparison.peers
-    with st.expander(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers)) + f" · {named.title(lang())}"):
+
+    def peers_table() -> None:
         st.caption(t("ui.profile.peers_caption"))
         st.dataframe(localized(peers_display(comparison, lang()), lang()), hide_index=True)
+
+    lazy_expander(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers)) + f" · {named.title(lang())}",
+                  "open_peers", peers_table)
     if has_refs:
-        with st.expander(t("ui.profile.refs_table")):
-            st.dataframe(localized(references_display(comparison.references, lang()), lang()), hide_index=True)
+        lazy_expander(t("ui.profile.refs_table"), "open_refs", lambda: st.dataframe(
+            localized(references_display(comparison.references, lang()), lang()), hide_index=True))
 
 
 def _no_scores(ds, kommun: str) -> None:
@@ -158,4 +167,4 @@ def _session_ids(ds) -> set:
     return set(ds.score_sets.loc[ds.score_sets["origin"] == "session", "score_set_id"])
 
 
-run_page(main)
+run_page(main, fragment=True)  # every widget here changes only this page: no app-wide rerun

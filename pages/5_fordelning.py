@@ -9,7 +9,7 @@ from kompass_data.figures import distribution
 from kompass_data.instruments import AREA_CODES
 from kompass_data.findings import named_high_scorer_table
 from kompass_ui import urlstate as url
-from kompass_ui.charts import chart
+from kompass_ui.charts import cached_chart
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, lang, t, tn
 from kompass_ui.views import distribution_table, empty_items, localized, mark_focus, thin_items
@@ -45,10 +45,14 @@ def main() -> None:
     if n_area_values == 0:
         st.info(t("ui.dist.no_areas", version=version))
     else:
-        chart(distribution(sets, list(AREA_CODES), labels, lang(), focus), t("ui.dist.alt_areas", version=version), key="dist_areas")
+        cached_chart(ds, ("distribution", "areas", version, include_self, lan, grupp, focus),
+                     lambda: distribution(sets, list(AREA_CODES), labels, lang(), focus), t("ui.dist.alt_areas", version=version),
+                     key="dist_areas")
     st.header(t("ui.dist.total"))
     if sets["total"].notna().any():
-        chart(distribution(sets, ["total"], labels, lang(), focus), t("ui.dist.alt_total", version=version), key="dist_total")
+        cached_chart(ds, ("distribution", "total", version, include_self, lan, grupp, focus),
+                     lambda: distribution(sets, ["total"], labels, lang(), focus), t("ui.dist.alt_total", version=version),
+                     key="dist_total")
     st.caption(t("ui.dist.caption", sets=tn("count.evaluations", len(sets)),
                  munis=tn("count.municipalities", sets["kommunkod"].nunique()), version=version))
     st.dataframe(localized(distribution_table(sets, labels, lang()), lang()), hide_index=True,

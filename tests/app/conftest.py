@@ -35,11 +35,13 @@ def app_data_dir(fixture_dir):
         os.environ["KOMPASS_DATA_DIR"] = old
 
 
-def open_page(page: str, **params) -> AppTest:
-    """app.py switched to `page` with query parameters, after one run."""
+def open_page(page: str, opened: tuple[str, ...] = (), **params) -> AppTest:
+    """app.py switched to `page` with query parameters, after one run; opened: keys of lazy expanders to open first."""
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
+    for key in opened:
+        at.session_state[key] = True  # what a click on the expander does
     at.switch_page(page)
     return at.run()
 

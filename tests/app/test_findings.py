@@ -22,9 +22,19 @@ def test_norsjo_2018_profile_shows_area_1_strengths_and_improvements_with_source
     assert "En extern whistleblower" in text  # area 1, an improvement
     area1 = next(e for e in at.expander if "Offentlighet och demokrati" in e.label)
     columns = area1.columns
-    assert "Demokratiberedning" in columns[0].markdown[1].value
-    assert "whistleblower" in columns[1].markdown[1].value and "whistleblower" not in columns[0].markdown[1].value
+    assert "Demokratiberedning" in columns[0].markdown[0].value
+    assert "whistleblower" in columns[1].markdown[0].value and "whistleblower" not in columns[0].markdown[0].value
     assert any("shared/seed/norsjo_2018_report.txt, section 4.1.3" in c for c in [x.value.replace("\\", "") for x in area1.caption])
+
+
+def test_a_closed_area_is_filled_when_opened():
+    at = open_page(PROFILE, **NORSJO)
+    area2 = next(e for e in at.expander if "Tillgänglighet och brukarorientering" in e.label)
+    assert not area2.markdown  # closed: nothing made or sent for it
+    at.session_state["open_findings_2"] = True  # what a click on it does
+    at.run()
+    area2 = next(e for e in at.expander if "Tillgänglighet och brukarorientering" in e.label)
+    assert messages.t("ui.profile.strengths", "sv") in area2.columns[0].markdown[0].value
 
 
 def test_search_page_finds_the_external_whistleblower_function_as_an_improvement_in_area_1():

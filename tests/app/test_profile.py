@@ -70,8 +70,16 @@ def test_means_of_three_or_more_get_no_warning():
     assert not any(esc(messages.t("ui.thin_mean", "sv", n=3)) in h for h in peer["hovertext"])
 
 
+def used_for_table(at):
+    """The peers table (the one with a 'used for' column) if it was drawn."""
+    used = messages.t("ui.col.used_for", "sv")
+    return [d.value for d in at.dataframe if used in d.value.columns]
+
+
 def test_peers_used_name_the_items_each_score_set_entered():
     at = open_page(PROFILE, kommun="1444", ar="2014")
+    assert not any(used_for_table(at))  # closed: the table is made only when someone opens it
+    at = open_page(PROFILE, opened=("open_peers",), kommun="1444", ar="2014")
     used = messages.t("ui.col.used_for", "sv")
     peers = next(d.value for d in at.dataframe if used in d.value.columns)
     orebro = peers[peers[messages.t("ui.col.municipality", "sv")] == "Örebro"]
@@ -83,7 +91,7 @@ def test_peers_used_name_the_items_each_score_set_entered():
 
 
 def test_notes_of_the_data_stand_next_to_their_numbers():
-    at = open_page(PROFILE, **NORSJO)
+    at = open_page(PROFILE, opened=("open_subareas",), **NORSJO)
     subs = next(d.value for d in at.dataframe if messages.t("ui.col.code", "sv") in d.value.columns)
     row = subs[subs[messages.t("ui.col.code", "sv")] == "7.5"].iloc[0]
     assert row[messages.t("ui.col.note", "sv")] == "synthetic note: the OCR text reads 2; the area sum gives 12"
@@ -148,7 +156,7 @@ def test_sub_area_bars_show_share_of_maximum():
 
 
 def test_missing_values_in_the_peer_table_read_as_a_dash():
-    at = open_page(PROFILE, **NORSJO)
+    at = open_page(PROFILE, opened=("open_peers",), **NORSJO)
     used = messages.t("ui.col.used_for", "sv")
     peers = next(d.value for d in at.dataframe if used in d.value.columns)
     assert not {str(v) for v in peers.to_numpy().ravel()} & {"None", "nan", "NaN", "<NA>"}
@@ -217,7 +225,7 @@ def test_the_mean_is_named_by_its_filters_in_the_legend_and_the_sentence():
 
 
 def test_notes_are_labelled_as_the_datas_and_reference_headers_are_translated():
-    at = open_page(PROFILE, **NORSJO)
+    at = open_page(PROFILE, opened=("open_refs",), **NORSJO)
     line = next(m.value for m in at.markdown if m.value.startswith("ℹ **7\\.5:**"))
     assert line.startswith("ℹ **7\\.5:** Anmärkning i data: synthetic note\\: the OCR text reads 2")  # md() escapes ":"
     refs = next(d.value for d in at.dataframe if messages.t("ui.col.source", "sv") in d.value.columns)
@@ -277,7 +285,7 @@ def test_an_empty_peer_group_says_so_and_offers_the_wider_group():
 
 
 def test_sub_areas_can_be_sorted_weakest_first():
-    at = open_page(PROFILE, svagast="1", **NORSJO)
+    at = open_page(PROFILE, opened=("open_subareas",), svagast="1", **NORSJO)
     assert unexpected_errors(at) == []
     subs = next(d.value for d in at.dataframe if messages.t("ui.col.code", "sv") in d.value.columns)
     shares = [float(str(v).replace(",", ".")) for v in subs["%"]]
