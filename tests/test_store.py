@@ -161,3 +161,28 @@ def test_shipped_derived_tables_are_fresh_or_recomputed():
         stored = getattr(ds, name)
         assert len(stored) == len(recomputed), (name, fresh)
         assert list(stored.columns) == list(recomputed.columns), (name, fresh)
+
+def test_derived_values_are_built_once_per_dataset_and_key(ds):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return len(ds.score_sets)
+
+    assert ds.derived(("count",), build) == ds.derived(("count",), build) == len(ds.score_sets)
+    assert len(calls) == 1
+    assert ds.version("2016") is ds.version("2016")  # one view per version: its tables are cut once
+    other = ds.with_scores(ds.scores.head(0))  # another dataset (a session's): its own values
+    other.derived(("count",), build)
+    assert len(calls) == 2
+
+
+def test_derived_values_keep_only_the_newest_keys(ds):
+    from kompass_data.store import DERIVED_MAX
+
+    for i in range(DERIVED_MAX + 5):
+        ds.derived(("n", i), lambda i=i: i)
+    rebuilt = []
+    ds.derived(("n", 0), lambda: rebuilt.append(0) or 0)  # the oldest was dropped: built again
+    ds.derived(("n", DERIVED_MAX + 4), lambda: rebuilt.append(1) or 1)  # the newest is kept
+    assert rebuilt == [0]
