@@ -43,6 +43,22 @@ def geojson() -> dict:
         return round_coordinates(json.load(fh))
 
 
+# The borders as a static file (.streamlit/config.toml enables static serving), fetched once by the browser.
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+MAP_FILE = "sweden_municipalities.geojson"
+MAP_URL = f"app/static/{MAP_FILE}"
+
+
+@st.cache_resource(show_spinner=False)
+def map_url() -> str | None:
+    """The served borders' URL when they are the data folder's own (a byte-identical copy), else None: embed them."""
+    served = STATIC_DIR / MAP_FILE
+    mine = _data_file(MAP_FILE)
+    if served.is_file() and mine.is_file() and served.read_bytes() == mine.read_bytes():
+        return MAP_URL
+    return None
+
+
 @st.cache_resource(show_spinner=False)
 def sources_md() -> str:
     """SOURCES.md of the data folder when there is one, for the export zip."""

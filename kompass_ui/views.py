@@ -341,8 +341,9 @@ def map_values(ds, mode: str, version: str, lang: str, lan: str | None = None, k
     """
     codes = members(ds, lan, kommungrupp)
     munis = pd.DataFrame({"kommunkod": codes, "name": [ds.municipality_names.get(c, c) for c in codes]})
-    overview = region_overview(ds, lan, kommungrupp).set_index("kommunkod")
-    words = {code: known_text(row.latest, row.known, lang) for code, row in overview.iterrows()}
+    overview = region_overview(ds, lan, kommungrupp)
+    words = {code: known_text(latest, known, lang)
+             for code, latest, known in zip(overview["kommunkod"], overview["latest"], overview["known"])}
     if mode == "total":
         ranked = ds.version(version).within(lan, kommungrupp).latest_totals()
         value = dict(zip(ranked["kommunkod"], ranked["total"]))

@@ -8,7 +8,7 @@ from kompass_ui import urlstate as url
 from kompass_ui.charts import cached_chart
 from kompass_ui.layout import lazy_expander
 from kompass_ui.safe import run_page
-from kompass_ui.state import dataset, geojson, lang, t
+from kompass_ui.state import dataset, geojson, lang, map_url, t
 from kompass_ui.views import clicked_municipality, localized, map_sentence, map_values, md, region_table, version_overview
 from kompass_ui.widgets import DEFAULT_KOMMUN, first_code, labelled, region_filter, region_text, version_picker
 
@@ -41,8 +41,9 @@ def main() -> None:
     title = t("ui.map.value_total", version=version) if mode == "total" else t("ui.map.value_known")
     n = int(values["value"].notna().sum())
     legend = t("ui.map.value_n", title=title, n=n)
-    event = cached_chart(ds, ("map", *inputs), lambda: choropleth(geojson(), values, lang(), legend, counts=(mode == "known"),
-                                                                  fit=bool(lan or grupp)),
+    fit, served = bool(lan or grupp), map_url()
+    event = cached_chart(ds, ("map", *inputs), lambda: choropleth(geojson() if (fit or not served) else None, values, lang(),
+                                                                  legend, counts=(mode == "known"), fit=fit, url=served),
                          t("ui.map.alt", region=region or t("ui.map.sweden"), value=legend), key="map",
                          on_select="rerun", selection_mode="points")
     st.markdown(md(map_sentence(values, mode, version or "", lang())))

@@ -54,6 +54,17 @@ def test_the_map_of_sweden_is_unchanged_without_a_filter():
     assert figures(at)[-1]["layout"]["map"]["zoom"] == 3.9
 
 
+def test_the_map_fetches_its_borders_once_from_the_served_copy():
+    from kompass_ui.state import DEFAULT_DATA_DIR, MAP_FILE, MAP_URL, STATIC_DIR
+
+    # The served copy is the shipped file, byte for byte (re-copy it when datasets/ gets new borders).
+    assert (STATIC_DIR / MAP_FILE).read_bytes() == (DEFAULT_DATA_DIR / MAP_FILE).read_bytes()
+    at = open_page("pages/1_oversikt.py")
+    traces = figures(at)[-1]["data"]
+    assert [tr["geojson"] for tr in traces] == [MAP_URL, MAP_URL]  # no shapes inside the figure
+    assert sum(len(tr["locations"]) for tr in traces) == 290
+
+
 def test_hover_says_what_is_known_where_no_score_is_published(county):
     values = map_values(county, "total", "2016", "sv", lan="24").set_index("kommunkod")
     assert values.loc["2480", "detail"] == "inga publicerade poäng · kända utvärderingar: 2005 (pre-2010), 2007 (pre-2010)"
