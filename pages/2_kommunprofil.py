@@ -42,6 +42,10 @@ def main() -> None:
     comparison = ds.derived(("peer_comparison", ref, peer_filter, lang(), peer_group),
                             lambda: peer_comparison(ds, ref, peer_filter, lang(), peer_group))
     named = comparison.group
+
+    def once(name: str, build, *extra):
+        """build() once per dataset and this view's choices (a return visit to a municipality reuses it)."""
+        return ds.derived((name, ref, peer_filter, peer_group, lang(), group, *extra), build)
     st.caption(md(f"{named.title(lang())}: {named.definition(lang())}"))
     has_refs = not comparison.references.empty
     show_refs = url.widget("ref", st.checkbox, t("ui.profile.show_refs"), key="pick_ref", disabled=not has_refs,
@@ -87,10 +91,11 @@ def main() -> None:
         cached_chart(ds, ("radar", ref, peer_filter, peer_group, show_refs, group),
                      lambda: radar(comparison, comparison.references if show_refs else None, lang(), group),
                      title + (f" (n = {peers_n})" if peers_n else ""), key="radar")
-        for sentence in counted_sentences(comparison, lang(), named.title(lang()) + (f", {group}" if group else "")):
+        for sentence in once("sentences", lambda: counted_sentences(comparison, lang(),
+                                                                    named.title(lang()) + (f", {group}" if group else ""))):
             st.markdown(md(sentence))
-    notes = set_notes(ds, ref)
-    st.dataframe(localized(profile_table(comparison, flags, lang(), notes), lang()), hide_index=True,
+    st.dataframe(localized(once("table", lambda: profile_table(comparison, flags, lang(), set_notes(ds, ref))), lang()),
+                 hide_index=True,
                  # Widths that fit item, score, mean, n and difference in a 390 px phone; flags and notes follow.
                  column_config={t("ui.col.item"): st.column_config.TextColumn(width=120),
                                 **{t(f"ui.col.{c}"): st.column_config.NumberColumn(width=w) for c, w in
@@ -105,7 +110,7 @@ def main() -> None:
 
     show_area_findings(ds, ref, item_labels(ds, ref.instrument_version, lang()))
 
-    above, below = furthest(comparison, lang())
+    above, below = once("furthest", lambda: furthest(comparison, lang()))
     if above or below:
         cols = st.columns(2)
         with cols[0]:
@@ -114,12 +119,12 @@ def main() -> None:
         with cols[1]:
             st.markdown("**" + t("ui.profile.below") + "**")
             st.markdown("\n".join(f"- {md(line)}" for line in below) or t("ui.none"))
-    thin = thin_lines(comparison, lang())
+    thin = once("thin", lambda: thin_lines(comparison, lang()))
     if thin:
         st.markdown("**" + t("ui.col.against") + "**")
         st.markdown("\n".join(f"- {md(line)}" for line in thin))
 
-    subs = subarea_rows(ds, ref, flags, lang())
+    subs = once("subareas", lambda: subarea_rows(ds, ref, flags, lang()))
     if not subs.empty:
         st.header(t("ui.profile.subareas"))
         weakest = url.widget("svagast", st.toggle, t("ui.subareas.sort"), key="pick_weakest")
