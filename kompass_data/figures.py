@@ -233,6 +233,9 @@ def radar(comparison, references: pd.DataFrame | None = None, lang: str = "sv", 
     return _radar_layout(_layout(fig, 640, lang=lang))
 
 
+LABEL_PX_PER_CHAR = 6.4  # an 11 px sans-serif character is about 6 px wide on average; a little to spare
+
+
 def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
     """Sub-areas of one score set as % of their maximum (columns code, name, score, max_score; note if any)."""
     rows = rows.copy()
@@ -258,8 +261,13 @@ def subarea_bars(rows: pd.DataFrame, lang: str = "sv") -> go.Figure:
         )
     )
     fig.update_xaxes(range=[0, 100], title=t("ui.fig.percent_of_max", lang), ticksuffix=" %")
-    fig.update_yaxes(automargin=True, tickfont=dict(size=11))
-    return _layout(fig, max(300, band * len(rows) + 90), lang=lang)
+    fig.update_yaxes(tickfont=dict(size=11))
+    fig = _layout(fig, max(300, band * len(rows) + 90), lang=lang)
+    # Room for the longest label line, computed here: Plotly's automargin would lay the chart out again to
+    # find it, which took 60-90 ms of the browser's time on every redraw of Norsjö's 45 bars (measured).
+    longest = max((len(line) for label in labels for line in label.split("<br>")), default=0)
+    fig.update_layout(margin=dict(l=int(longest * LABEL_PX_PER_CHAR) + 16))
+    return fig
 
 
 # --- Utveckling -----------------------------------------------------------------------------
