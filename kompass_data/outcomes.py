@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .compare import PeerFilter
@@ -70,6 +71,37 @@ def kpi_series(ds, kpi: str) -> pd.DataFrame:
 def nearest_values(series: pd.DataFrame, wanted: pd.DataFrame) -> pd.DataFrame:
     """For each (kommunkod, year) in wanted: the KPI value of that year, else year-1, else year+1 (kpi_year says which)."""
     out = wanted[["kommunkod", "year"]].copy()
+    municipalities = pd.Index(series["kommunkod"].unique())
+    # One integer per (municipality, year): numpy lookups instead of a MultiIndex rebuilt for every offset.
+    keys = pd.Index(municipalities.get_indexer(series["kommunkod"]).astype("int64") * _YEARS
+                    + series["year"].to_numpy(dtype="int64"))
+    if municipalities.hasnans or not keys.is_unique:  # not one value per municipality and year: the general way
+        return _nearest_values_indexed(series, out)
+    found_values = series["value"].to_numpy(dtype="float64")
+    codes = municipalities.get_indexer(out["kommunkod"]).astype("int64")
+    years = out["year"].to_numpy(dtype="int64")
+    value = np.full(len(out), np.nan)
+    kpi_year = np.zeros(len(out), dtype="int16")
+    for offset in NEAREST_YEARS:
+        todo = np.flatnonzero(np.isnan(value))
+        if not todo.size:
+            break
+        at = keys.get_indexer(codes[todo] * _YEARS + years[todo] + offset)
+        at[codes[todo] < 0] = -1  # a municipality without any value of this KPI
+        found = np.where(at >= 0, found_values[at], np.nan)
+        hit = todo[~np.isnan(found)]
+        value[hit] = found[~np.isnan(found)]
+        kpi_year[hit] = years[hit] + offset
+    out["kpi_value"] = value
+    out["kpi_year"] = pd.arrays.IntegerArray(kpi_year, np.isnan(value))
+    return out
+
+
+_YEARS = 100_000  # room for any year in the (municipality, year) integer keys
+
+
+def _nearest_values_indexed(series: pd.DataFrame, out: pd.DataFrame) -> pd.DataFrame:
+    """nearest_values() through a (kommunkod, year) index: for a series with missing codes or repeated years."""
     out["kpi_value"] = float("nan")
     out["kpi_year"] = pd.array([pd.NA] * len(out), dtype="Int16")
     lookup = series.assign(year=series["year"].astype("int64")).set_index(["kommunkod", "year"])["value"]
