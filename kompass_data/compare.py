@@ -176,7 +176,10 @@ def item_labels(ds, version: str, lang: str = "sv") -> dict[str, str]:
 
 
 def _row_of(ds, ref: ScoreSetRef) -> pd.Series:
-    return ds.score_sets.loc[ds.score_sets["score_set_id"] == ref.id].iloc[0]
+    position = ds.once("score_set_positions", lambda: {i: n for n, i in enumerate(ds.score_sets["score_set_id"])})
+    if ref.id not in position:
+        raise IndexError(f"no score set {ref.id}")  # as the row filter's .iloc[0] did
+    return ds.score_sets.iloc[position[ref.id]]
 
 
 def compare_score_sets(ds, refs: list[ScoreSetRef], lang: str = "sv") -> pd.DataFrame:
@@ -202,6 +205,12 @@ def _by_recency(sets: pd.DataFrame) -> pd.DataFrame:
     """Score sets ordered so each municipality's most recent comes last (full after self in one year)."""
     full = text_is(sets["evaluation_kind"], "full")
     return sets.assign(_full=full).sort_values(["kommunkod", "year", "_full"], kind="stable").drop(columns="_full")
+
+
+def _name_years(sets: pd.DataFrame, positions: np.ndarray) -> str:
+    """'Mölndal 2016, Enköping 2018': the score sets at positions, named as a thin comparator names them."""
+    rows = sets.iloc[positions]
+    return ", ".join((rows["municipality"].astype(str) + " " + rows["year"].astype(str)).to_numpy(dtype=object))
 
 
 def _last_with_value(kommunkod: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -274,25 +283,52 @@ class VersionView:
             table = in_region(table, self.ds, self.lan, self.kommungrupp)
         return table
 
+    # The dataset keeps its views (Dataset.version), so each selection below is made once per dataset;
+    # callers get shallow copies, which pandas copies on write: a caller's change never reaches the view.
     @cached_property
-    def score_sets(self) -> pd.DataFrame:
-        """One row per score set of this version (Dataset.score_sets' columns)."""
+    def _score_sets(self) -> pd.DataFrame:
         return self._mine(self.ds.score_sets)
 
     @cached_property
-    def scores(self) -> pd.DataFrame:
-        """The published rows of this version (Dataset.scores' columns, index kept)."""
+    def _ordered(self) -> pd.DataFrame:
+        """The score sets ordered so each municipality's most recent comes last (_by_recency), sorted once."""
+        return _by_recency(self._score_sets)
+
+    @cached_property
+    def _totals(self) -> "_VersionTotals":
+        return _VersionTotals(self.peer_candidates(PeerFilter()))
+
+    @cached_property
+    def _scores(self) -> pd.DataFrame:
         return self._mine(self.ds.scores)
 
     @cached_property
-    def references(self) -> pd.DataFrame:
-        """The published reference profiles of this version, never averaged into peer means."""
+    def _references(self) -> pd.DataFrame:
         return self._mine(self.ds.reference_profiles).reset_index(drop=True)
 
     @cached_property
+    def _evaluations_known(self) -> pd.DataFrame:
+        return self._mine(self.ds.evaluations_known)
+
+    @property
+    def score_sets(self) -> pd.DataFrame:
+        """One row per score set of this version (Dataset.score_sets' columns)."""
+        return self._score_sets.copy(deep=False)
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        """The published rows of this version (Dataset.scores' columns, index kept)."""
+        return self._scores.copy(deep=False)
+
+    @property
+    def references(self) -> pd.DataFrame:
+        """The published reference profiles of this version, never averaged into peer means."""
+        return self._references.copy(deep=False)
+
+    @property
     def evaluations_known(self) -> pd.DataFrame:
         """Evaluations known to have been scored with this version."""
-        return self._mine(self.ds.evaluations_known)
+        return self._evaluations_known.copy(deep=False)
 
     @property
     def period(self) -> str:
@@ -345,20 +381,24 @@ class VersionView:
 
     def peer_candidates(self, peer_filter: PeerFilter = PeerFilter(), exclude: str | None = None) -> pd.DataFrame:
         """Score sets of this version that may serve as peers: filters applied, not yet one per municipality."""
-        sets = self.score_sets
+        return self._candidates(self._score_sets, peer_filter, exclude).copy(deep=False)
+
+    @staticmethod
+    def _candidates(sets: pd.DataFrame, peer_filter: PeerFilter, exclude: str | None) -> pd.DataFrame:
+        """The rows of sets (this version's score sets, in any order) that peer_filter and exclude keep."""
+        # One mask, one selection: each selection copies every column of the wide score-set table.
+        keep = np.ones(len(sets), dtype=bool)
         if not peer_filter.include_self:
-            sets = sets[text_is(sets["evaluation_kind"], "full")]
-        if exclude:
-            sets = sets[sets["kommunkod"] != exclude]
-        if peer_filter.lan:
-            sets = sets[sets["lan_kod"] == peer_filter.lan]
-        if peer_filter.kommungrupp:
-            sets = sets[sets["kommungrupp"] == peer_filter.kommungrupp]
+            keep &= text_is(sets["evaluation_kind"], "full")
+        for column, value in (("kommunkod", exclude), ("lan_kod", peer_filter.lan), ("kommungrupp", peer_filter.kommungrupp)):
+            if value:
+                same = (sets[column] == value).to_numpy(dtype=bool)  # a missing code refuses, as a mask with NA does
+                keep &= ~same if column == "kommunkod" else same
         if peer_filter.year_from is not None:
-            sets = sets[sets["year"] >= peer_filter.year_from]
+            keep &= (sets["year"] >= peer_filter.year_from).to_numpy()
         if peer_filter.year_to is not None:
-            sets = sets[sets["year"] <= peer_filter.year_to]
-        return sets
+            keep &= (sets["year"] <= peer_filter.year_to).to_numpy()
+        return sets[keep]
 
     def peer_comparison(self, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), lang: str = "sv",
                         group: PeerGroup = PeerGroup()) -> PeerComparison:
@@ -368,12 +408,11 @@ class VersionView:
         page can say "mot Mölndal 2016" instead of calling one score set a mean.
         """
         (ref,) = self.own([ref])
-        candidates = self.peer_candidates(peer_filter, exclude=ref.kommunkod)
+        # peer_candidates() in _by_recency() order: filtering the version's sets sorted once keeps that order.
+        candidates = self._candidates(self._ordered, peer_filter, ref.kommunkod)
         resolved = resolve(self.ds, ref.kommunkod, ref.year, group, candidates)
         if resolved.members is not None:
             candidates = candidates[candidates["kommunkod"].isin(resolved.members)]
-        candidates = _by_recency(candidates)
-        name_years = (candidates["municipality"].astype(str) + " " + candidates["year"].astype(str)).to_numpy(dtype=object)
         kommunkod = candidates["kommunkod"].to_numpy(dtype=object)
         set_ids = candidates["score_set_id"].to_numpy(dtype=object)
         focal = _row_of(self.ds, ref)
@@ -403,7 +442,7 @@ class VersionView:
                     "difference": score - mean if n else float("nan"),
                     "percentile": percentile_of(score, values),
                     "thin": n < THIN_N,
-                    "peer_names": ", ".join(name_years[chosen][~np.isnan(values)]) if n < THIN_N else "",
+                    "peer_names": _name_years(candidates, chosen[~np.isnan(values)]) if n < THIN_N else "",
                 }
             )
         peers = candidates[candidates["score_set_id"].isin(used)]
@@ -526,8 +565,8 @@ def trend(ds, kommunkod: str, include_self: bool = True, lang: str = "sv") -> pd
         ["trend.note.no_total", "trend.note.flagged", "trend.note.kind", "trend.note.first"], default="")
     # Areas are not touched by a flagged total: their note is about kind and order only.
     area_notes = np.select([first_of_kind, position == 0], ["trend.note.kind", "trend.note.first"], default="")
-    # Each version's SKR evaluations are selected and sorted once, not once per point (52 points cost 0.4 s at 1000×).
-    field = {v: _VersionTotals(ds, v) for v in sets["instrument_version"].astype(str).unique()}
+    # Each version's SKR evaluations are selected and sorted once per dataset, not once per point (52 points cost 0.4 s at 1000×).
+    field = {v: ds.version(v)._totals for v in sets["instrument_version"].astype(str).unique()}
     ranks = [field[str(v)].position(i, t) for v, i, t in zip(sets["instrument_version"], sets["score_set_id"], sets["total"])]
     added = pd.DataFrame({
         "change_note": notes, "area_change_note": area_notes,
@@ -542,10 +581,7 @@ def trend(ds, kommunkod: str, include_self: bool = True, lang: str = "sv") -> pd
 class _VersionTotals:
     """The totals of one version's SKR evaluations, sorted, for placing a total among them."""
 
-    def __init__(self, ds, version: str):
-        # The rows peer_candidates(PeerFilter()) selects, over the two columns needed: narrow is cheap to filter.
-        narrow = of_version(ds.score_sets[["instrument_version", "evaluation_kind", "score_set_id", "total"]], version)
-        full = narrow[text_is(narrow["evaluation_kind"], "full")]
+    def __init__(self, full: pd.DataFrame):
         totals = full["total"].to_numpy(dtype="float64")
         present = ~np.isnan(totals)
         self.sorted = np.sort(totals[present])

@@ -93,18 +93,36 @@ def populations(ds, year: int) -> pd.DataFrame:
     if values is None or len(values) == 0:
         return pd.DataFrame({"kommunkod": pd.Series(dtype="string"), "population": pd.Series(dtype="float64"),
                              "population_year": pd.Series(dtype="int64")})
-    rows = values[(values["kpi"].astype(str) == POPULATION_KPI) & values["value"].notna()]
-    rows = rows.assign(_gap=(rows["year"].astype("int64") - int(year)).abs(), _year=rows["year"].astype("int64"))
-    codes, _uniques = pd.factorize(rows["kommunkod"], sort=True)
-    if (codes < 0).any():  # a row without a kommunkod: pandas sorts it last
-        nearest = rows.sort_values(["kommunkod", "_gap", "_year"], kind="stable").drop_duplicates("kommunkod")
+    rows = _population_rows(values) if not hasattr(ds, "once") else ds.once("population_rows", lambda: _population_rows(values))
+    gaps = np.abs(rows.years - int(year))
+    if (rows.codes < 0).any():  # a row without a kommunkod: pandas sorts it last
+        frame = rows.frame.assign(_gap=gaps, _year=rows.years)
+        first = frame.sort_values(["kommunkod", "_gap", "_year"], kind="stable").drop_duplicates("kommunkod").index
+        first = rows.frame.index.get_indexer(first)
     else:
         # By kommunkod, then distance, then the earlier year, stable: numbered codes sort faster than the strings.
-        order = np.lexsort((rows["_year"].to_numpy(), rows["_gap"].to_numpy(), codes))
-        nearest = rows.iloc[order[np.r_[True, codes[order][1:] != codes[order][:-1]]] if order.size else order]
-    return pd.DataFrame({"kommunkod": nearest["kommunkod"].astype(str).to_numpy(),
-                         "population": nearest["value"].astype("float64").to_numpy(),
-                         "population_year": nearest["_year"].to_numpy()})
+        order = np.lexsort((rows.years, gaps, rows.codes))
+        first = order[np.r_[True, rows.codes[order][1:] != rows.codes[order][:-1]]] if order.size else order
+    return pd.DataFrame({"kommunkod": rows.kommunkod[first], "population": rows.population[first],
+                         "population_year": rows.years[first]})
+
+
+@dataclass(frozen=True)
+class _PopulationRows:
+    """The population KPI's rows with a value, as arrays: kept once per dataset (64,000 Kolada rows filtered once)."""
+
+    frame: pd.DataFrame
+    codes: np.ndarray  # kommunkod numbered in sorted order (-1: none)
+    years: np.ndarray
+    kommunkod: np.ndarray
+    population: np.ndarray
+
+
+def _population_rows(values: pd.DataFrame) -> _PopulationRows:
+    rows = values[(values["kpi"].astype(str) == POPULATION_KPI) & values["value"].notna()]
+    codes, _uniques = pd.factorize(rows["kommunkod"], sort=True)
+    return _PopulationRows(rows, codes, rows["year"].to_numpy(dtype="int64"), rows["kommunkod"].astype(str).to_numpy(),
+                           rows["value"].astype("float64").to_numpy())
 
 
 def population(ds, kommunkod: str, year: int) -> tuple[float | None, int | None]:
@@ -122,7 +140,8 @@ def kommungrupp_of(ds, kommungrupp_year: str = DEFAULT_KOMMUNGRUPP_YEAR) -> dict
     column = f"kommungrupp_{kommungrupp_year}_code"
     if column not in munis.columns:  # a dataset built before 2023 groups were shipped
         return {}
-    return {k: str(v) for k, v in zip(munis["kommunkod"], munis[column]) if str(v)}
+    build = lambda: {k: str(v) for k, v in zip(munis["kommunkod"], munis[column]) if str(v)}  # noqa: E731
+    return dict(ds.once(("kommungrupp_of", column), build)) if hasattr(ds, "once") else build()
 
 
 def resolve(ds, focal_kommunkod: str, focal_year: int, group: PeerGroup, candidates: pd.DataFrame) -> ResolvedGroup:
@@ -130,8 +149,8 @@ def resolve(ds, focal_kommunkod: str, focal_year: int, group: PeerGroup, candida
     name = group.name
     if name == "version":
         return ResolvedGroup(group, None, {})
-    munis = ds.municipalities.set_index("kommunkod")
     if name == "lan":
+        munis = ds.municipalities.set_index("kommunkod")
         lan = str(munis.at[focal_kommunkod, "lan_kod"])
         members = frozenset(munis.index[munis["lan_kod"] == lan]) - {focal_kommunkod}
         return ResolvedGroup(group, members, {"lan": lan, "lan_name": str(munis.at[focal_kommunkod, "lan_name"])})
@@ -140,6 +159,7 @@ def resolve(ds, focal_kommunkod: str, focal_year: int, group: PeerGroup, candida
         code = groups.get(focal_kommunkod, "")
         members = frozenset(k for k, g in groups.items() if g == code and code) - {focal_kommunkod}
         name_col = f"kommungrupp_{group.kommungrupp_year}_name"
+        munis = ds.municipalities.set_index("kommunkod")
         label = str(munis.at[focal_kommunkod, name_col]) if name_col in munis.columns else ""
         return ResolvedGroup(group, members, {"code": code, "group_name": label, "classification": group.kommungrupp_year})
     pops = populations(ds, focal_year)

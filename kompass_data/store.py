@@ -80,9 +80,26 @@ class Dataset:
         """One version's score sets and every comparison among them (peers, ranking, distribution, compare)."""
         from .compare import VersionView
 
-        if self.registry.get(version) is None:
-            raise UsageError("error.unknown_version", value=str(version), versions=", ".join(self.registry.versions))
-        return VersionView(self, str(version))
+        view = self._memo.get(("version", version))
+        if view is None:
+            if self.registry.get(version) is None:
+                raise UsageError("error.unknown_version", value=str(version), versions=", ".join(self.registry.versions))
+            view = self._memo.setdefault(("version", version), VersionView(self, str(version)))
+        return view
+
+    @cached_property
+    def _memo(self) -> dict:
+        return {}
+
+    def once(self, key, compute):
+        """compute() on first use, then kept: a lookup derived from this dataset's tables, which never change.
+
+        What is kept is shared by every caller: hand out copies (or values), never the kept frame itself.
+        """
+        memo = self._memo
+        if key not in memo:
+            memo.setdefault(key, compute())
+        return memo[key]
 
     @cached_property
     def municipality_names(self) -> dict[str, str]:
