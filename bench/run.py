@@ -107,13 +107,20 @@ def _scale_figures(tmp: str, n_sets: int, repeat: int) -> dict:
     points = len(kompass_data.trend(ds, focal.kommunkod))
     outcomes = median_ms(lambda: outcome_points(ds, *OUTCOMES), max(repeat, 20))
     outcome_n = outcome_points(ds, *OUTCOMES).n
-    first = []  # as the CLI does it: the Kolada tables are read on first use, so a fresh dataset each time
+    # The first use on a freshly loaded dataset, as a CLI command makes it: a version's rows are selected and
+    # sorted once per dataset, and the Kolada tables are read on first use. A fresh dataset for each call.
+    calls = {"peers": lambda fresh: kompass_data.peer_comparison(fresh, focal),
+             "positions": lambda fresh: kompass_data.trend(fresh, focal.kommunkod),
+             "outcomes": lambda fresh: outcome_points(fresh, *OUTCOMES)}
+    first = {name: [] for name in calls}
     for _ in range(repeat):
-        fresh = kompass_data.load_dataset(tmp)
-        first.append(median_ms(lambda: outcome_points(fresh, *OUTCOMES), 1))
+        for name, call in calls.items():
+            fresh = kompass_data.load_dataset(tmp)
+            first[name].append(median_ms(lambda: call(fresh), 1))
     return dict(info=info, build=build, csv_load=csv_load, load=load, peers=peers, peer_n=peer_n,
-                positions=positions, points=points, outcomes=outcomes, outcomes_first=statistics.median(first),
-                outcome_n=outcome_n, sets=len(sets), rows=len(ds.scores))
+                positions=positions, points=points, outcomes=outcomes, outcome_n=outcome_n,
+                first={name: statistics.median(times) for name, times in first.items()},
+                sets=len(sets), rows=len(ds.scores))
 
 
 def _growth(results: dict, t100: float, t1000: float) -> str:
@@ -135,7 +142,8 @@ def data_layer(rows: list[Row], repeat: int = 11) -> None:
             print(f"  {scale}x: {r['info'].score_sets} score sets ({r['info'].rows} rows), load {r['load']:.1f} ms, "
                   f"peers {', '.join(f'{g} {t:.1f}' for g, t in r['peers'].items())} ms (n={r['peer_n']['version']}), "
                   f"positions {r['positions']:.1f} ms ({r['points']} points), outcomes {r['outcomes']:.1f} ms "
-                  f"(first {r['outcomes_first']:.1f}; n={r['outcome_n']})", file=sys.stderr)
+                  f"(n={r['outcome_n']}); first use after load: "
+                  f"{', '.join(f'{k} {t:.1f}' for k, t in r['first'].items())} ms", file=sys.stderr)
     top = results[1000]
     reached = top["info"].score_sets
     rows.append(Row(
@@ -171,8 +179,17 @@ def data_layer(rows: list[Row], repeat: int = 11) -> None:
     version, item, kpi = OUTCOMES
     timed("outcomes", f"outcomes (version {version}, area {item}, {kpi}), dataset loaded", lambda r: r["outcomes"],
           f"n = {top['outcome_n']} points at 1000×")
-    timed("outcomes_first", "outcomes on a fresh dataset (Kolada tables read on first use, as the CLI)",
-          lambda r: r["outcomes_first"])
+    for name in top["first"]:
+        t1, t100, t1000 = (results[s]["first"][name] for s in (1, 100, 1000))
+        record(f"data_first_{name}_ms", {1: t1, 100: t100, 1000: t1000}, t1000 < AIM_DATA_MS)
+    slowest = max(top["first"], key=lambda k: top["first"][k])
+    rows.append(Row(
+        f"Data: first use after load_dataset, slowest ({slowest}), ms at 1× / 100× / 1000×",
+        " / ".join(f"{max(results[s]['first'].values()):.1f}" for s in (1, 100, 1000)),
+        "at 1000×: " + ", ".join(f"{k} {t:.1f}" for k, t in top["first"].items())
+        + "; what a CLI command pays: a version's rows selected and sorted once per dataset, Kolada read on first use",
+        f"< {AIM_DATA_MS:.0f} ms at 1000×", verdict(top["first"][slowest] < AIM_DATA_MS),
+    ))
     record("data_outcomes_n", {s: results[s]["outcome_n"] for s in (1, 100, 1000)})
     rows.append(Row(
         "Data: load without Parquet (CSV + flags + score-set table), ms at 1× / 100× / 1000×",
@@ -228,18 +245,24 @@ def report_row(rows: list[Row], runs: int = 3, warm: int = 3) -> None:
     def mid(key: str) -> float:
         return statistics.median(p[key] for p in probes)
 
-    cold, warm_s = mid("cold"), mid("warm")
-    print(f"  report {REPORT_REF}: cold {cold:.2f} s (imports + load {mid('import_load'):.2f}, first render "
-          f"{mid('first_render'):.2f}), warm {warm_s:.2f} s, CLI {cli:.2f} s, {size_mb:.2f} MB", file=sys.stderr)
-    record("report_cold_s", cold, cold <= AIM_REPORT_S)
+    first, process, warm_s = mid("first_render"), mid("cold"), mid("warm")
+    print(f"  report {REPORT_REF}: first render {first:.2f} s in a fresh process (after imports + load "
+          f"{mid('import_load'):.2f}; process {process:.2f}), warm {warm_s:.2f} s, CLI {cli:.2f} s, {size_mb:.2f} MB",
+          file=sys.stderr)
+    record("report_cold_s", first, first <= AIM_REPORT_S)
+    record("report_process_s", process, process <= AIM_REPORT_S)
     record("report_warm_s", warm_s, warm_s <= AIM_REPORT_S)
-    record("report_parts_s", {"import_load": mid("import_load"), "first_render": mid("first_render"), "runs": runs})
+    record("report_parts_s", {"import_load": mid("import_load"), "first_render": first, "runs": runs})
     record("report_cli_s", cli)
     record("report_mb", size_mb, size_mb <= AIM_REPORT_MB)
     rows.append(Row(
-        f"Report {REPORT_REF}: in a fresh process (imports, load, first render), s (median of {runs})", f"{cold:.2f}",
-        f"imports + load {mid('import_load'):.2f}, first render {mid('first_render'):.2f}; "
-        f"whole CLI command {cli:.2f} incl. interpreter start", f"≤ {AIM_REPORT_S:.0f} s", verdict(cold <= AIM_REPORT_S),
+        f"Report {REPORT_REF}: first render in a fresh process, with the imports it needs (matplotlib, jinja2), "
+        f"s (median of {runs})", f"{first:.2f}", "", f"≤ {AIM_REPORT_S:.0f} s", verdict(first <= AIM_REPORT_S),
+    ))
+    rows.append(Row(
+        f"Report {REPORT_REF}: the whole process, imports + load_dataset + first render, s (median of {runs})",
+        f"{process:.2f}", f"imports + load {mid('import_load'):.2f}; the CLI command {cli:.2f} incl. interpreter start",
+        f"≤ {AIM_REPORT_S:.0f} s", verdict(process <= AIM_REPORT_S),
     ))
     rows.append(Row(
         f"Report {REPORT_REF}: another render in the same process, s", f"{warm_s:.2f}", "", f"≤ {AIM_REPORT_S:.0f} s",

@@ -176,10 +176,8 @@ def item_labels(ds, version: str, lang: str = "sv") -> dict[str, str]:
 
 
 def _row_of(ds, ref: ScoreSetRef) -> pd.Series:
-    position = ds.once("score_set_positions", lambda: {i: n for n, i in enumerate(ds.score_sets["score_set_id"])})
-    if ref.id not in position:
-        raise IndexError(f"no score set {ref.id}")  # as the row filter's .iloc[0] did
-    return ds.score_sets.iloc[position[ref.id]]
+    # The row by position: selecting it by a mask takes every column of the wide table.
+    return ds.score_sets.iloc[np.flatnonzero((ds.score_sets["score_set_id"] == ref.id).to_numpy())[0]]
 
 
 def compare_score_sets(ds, refs: list[ScoreSetRef], lang: str = "sv") -> pd.DataFrame:
@@ -296,7 +294,9 @@ class VersionView:
 
     @cached_property
     def _totals(self) -> "_VersionTotals":
-        return _VersionTotals(self.peer_candidates(PeerFilter()))
+        # peer_candidates(PeerFilter()) over the columns needed: a trend touches every version it has points in.
+        narrow = self._mine(self.ds.score_sets[["kommunkod", "instrument_version", "evaluation_kind", "score_set_id", "total"]])
+        return _VersionTotals(self._candidates(narrow, PeerFilter(), None))
 
     @cached_property
     def _scores(self) -> pd.DataFrame:
