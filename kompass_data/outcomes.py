@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .compare import PeerFilter
@@ -69,7 +70,50 @@ def kpi_series(ds, kpi: str) -> pd.DataFrame:
 
 def nearest_values(series: pd.DataFrame, wanted: pd.DataFrame) -> pd.DataFrame:
     """For each (kommunkod, year) in wanted: the KPI value of that year, else year-1, else year+1 (kpi_year says which)."""
-    out = wanted[["kommunkod", "year"]].copy()
+    return _KpiLookup(series).nearest(wanted)
+
+
+class _KpiLookup:
+    """One KPI's values keyed by one integer per (municipality, year): numpy lookups instead of a MultiIndex per offset."""
+
+    def __init__(self, series: pd.DataFrame):
+        self.series = series
+        self.municipalities = pd.Index(series["kommunkod"].unique())
+        self.keys = pd.Index(self.municipalities.get_indexer(series["kommunkod"]).astype("int64") * _YEARS
+                             + series["year"].to_numpy(dtype="int64"))
+        # Not one value per municipality and year: the general way, through a (kommunkod, year) index.
+        self.general = bool(self.municipalities.hasnans or not self.keys.is_unique)
+        self.values = series["value"].to_numpy(dtype="float64")
+
+    def nearest(self, wanted: pd.DataFrame) -> pd.DataFrame:
+        """nearest_values() of wanted's (kommunkod, year) rows."""
+        out = wanted[["kommunkod", "year"]].copy()
+        if self.general:
+            return _nearest_values_indexed(self.series, out)
+        codes = self.municipalities.get_indexer(out["kommunkod"]).astype("int64")
+        years = out["year"].to_numpy(dtype="int64")
+        value = np.full(len(out), np.nan)
+        kpi_year = np.zeros(len(out), dtype="int16")
+        for offset in NEAREST_YEARS:
+            todo = np.flatnonzero(np.isnan(value))
+            if not todo.size:
+                break
+            at = self.keys.get_indexer(codes[todo] * _YEARS + years[todo] + offset)
+            at[codes[todo] < 0] = -1  # a municipality without any value of this KPI
+            found = np.where(at >= 0, self.values[at], np.nan)
+            hit = todo[~np.isnan(found)]
+            value[hit] = found[~np.isnan(found)]
+            kpi_year[hit] = years[hit] + offset
+        out["kpi_value"] = value
+        out["kpi_year"] = pd.arrays.IntegerArray(kpi_year, np.isnan(value))
+        return out
+
+
+_YEARS = 100_000  # room for any year in the (municipality, year) integer keys
+
+
+def _nearest_values_indexed(series: pd.DataFrame, out: pd.DataFrame) -> pd.DataFrame:
+    """nearest_values() through a (kommunkod, year) index: for a series with missing codes or repeated years."""
     out["kpi_value"] = float("nan")
     out["kpi_year"] = pd.array([pd.NA] * len(out), dtype="Int16")
     lookup = series.assign(year=series["year"].astype("int64")).set_index(["kommunkod", "year"])["value"]
@@ -105,7 +149,8 @@ def outcome_points(ds, version: str, item: str, kpi: str) -> OutcomePoints:
     # Only this version's SKR evaluations: the version rule holds here, so no caller can pool versions.
     sets = view.peer_candidates(PeerFilter(include_self=False))
     sets = sets[sets[item].notna()]
-    matched = nearest_values(kpi_series(ds, kpi), sets)
+    # The KPI's 5,000 values are selected from 65,000 and keyed once per dataset; each point is then a lookup.
+    matched = ds.derived(("kpi_lookup", kpi), lambda: _KpiLookup(kpi_series(ds, kpi))).nearest(sets)
     table = pd.DataFrame({
         "kommunkod": sets["kommunkod"].to_numpy(),
         "municipality": sets["municipality"].to_numpy(),

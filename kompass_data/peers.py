@@ -93,12 +93,36 @@ def populations(ds, year: int) -> pd.DataFrame:
     if values is None or len(values) == 0:
         return pd.DataFrame({"kommunkod": pd.Series(dtype="string"), "population": pd.Series(dtype="float64"),
                              "population_year": pd.Series(dtype="int64")})
+    rows = _population_rows(values) if not hasattr(ds, "derived") else ds.derived(("population_rows",), lambda: _population_rows(values))
+    gaps = np.abs(rows.years - int(year))
+    if (rows.codes < 0).any():  # a row without a kommunkod: pandas sorts it last
+        frame = rows.frame.assign(_gap=gaps, _year=rows.years)
+        first = frame.sort_values(["kommunkod", "_gap", "_year"], kind="stable").drop_duplicates("kommunkod").index
+        first = rows.frame.index.get_indexer(first)
+    else:
+        # By kommunkod, then distance, then the earlier year, stable: numbered codes sort faster than the strings.
+        order = np.lexsort((rows.years, gaps, rows.codes))
+        first = order[np.r_[True, rows.codes[order][1:] != rows.codes[order][:-1]]] if order.size else order
+    return pd.DataFrame({"kommunkod": rows.kommunkod[first], "population": rows.population[first],
+                         "population_year": rows.years[first]})
+
+
+@dataclass(frozen=True)
+class _PopulationRows:
+    """The population KPI's rows with a value, as arrays: kept once per dataset (64,000 Kolada rows filtered once)."""
+
+    frame: pd.DataFrame
+    codes: np.ndarray  # kommunkod numbered in sorted order (-1: none)
+    years: np.ndarray
+    kommunkod: np.ndarray
+    population: np.ndarray
+
+
+def _population_rows(values: pd.DataFrame) -> _PopulationRows:
     rows = values[(values["kpi"].astype(str) == POPULATION_KPI) & values["value"].notna()]
-    rows = rows.assign(_gap=(rows["year"].astype("int64") - int(year)).abs(), _year=rows["year"].astype("int64"))
-    nearest = rows.sort_values(["kommunkod", "_gap", "_year"], kind="stable").drop_duplicates("kommunkod")
-    return pd.DataFrame({"kommunkod": nearest["kommunkod"].astype(str).to_numpy(),
-                         "population": nearest["value"].astype("float64").to_numpy(),
-                         "population_year": nearest["_year"].to_numpy()})
+    codes, _uniques = pd.factorize(rows["kommunkod"], sort=True)
+    return _PopulationRows(rows, codes, rows["year"].to_numpy(dtype="int64"), rows["kommunkod"].astype(str).to_numpy(),
+                           rows["value"].astype("float64").to_numpy())
 
 
 def population(ds, kommunkod: str, year: int) -> tuple[float | None, int | None]:
@@ -116,7 +140,8 @@ def kommungrupp_of(ds, kommungrupp_year: str = DEFAULT_KOMMUNGRUPP_YEAR) -> dict
     column = f"kommungrupp_{kommungrupp_year}_code"
     if column not in munis.columns:  # a dataset built before 2023 groups were shipped
         return {}
-    return {k: str(v) for k, v in zip(munis["kommunkod"], munis[column]) if str(v)}
+    build = lambda: {k: str(v) for k, v in zip(munis["kommunkod"], munis[column]) if str(v)}  # noqa: E731
+    return dict(ds.derived(("kommungrupp_of", column), build)) if hasattr(ds, "derived") else build()
 
 
 def resolve(ds, focal_kommunkod: str, focal_year: int, group: PeerGroup, candidates: pd.DataFrame) -> ResolvedGroup:
@@ -124,8 +149,8 @@ def resolve(ds, focal_kommunkod: str, focal_year: int, group: PeerGroup, candida
     name = group.name
     if name == "version":
         return ResolvedGroup(group, None, {})
-    munis = ds.municipalities.set_index("kommunkod")
     if name == "lan":
+        munis = ds.municipalities.set_index("kommunkod")
         lan = str(munis.at[focal_kommunkod, "lan_kod"])
         members = frozenset(munis.index[munis["lan_kod"] == lan]) - {focal_kommunkod}
         return ResolvedGroup(group, members, {"lan": lan, "lan_name": str(munis.at[focal_kommunkod, "lan_name"])})
@@ -134,29 +159,32 @@ def resolve(ds, focal_kommunkod: str, focal_year: int, group: PeerGroup, candida
         code = groups.get(focal_kommunkod, "")
         members = frozenset(k for k, g in groups.items() if g == code and code) - {focal_kommunkod}
         name_col = f"kommungrupp_{group.kommungrupp_year}_name"
+        munis = ds.municipalities.set_index("kommunkod")
         label = str(munis.at[focal_kommunkod, name_col]) if name_col in munis.columns else ""
         return ResolvedGroup(group, members, {"code": code, "group_name": label, "classification": group.kommungrupp_year})
-    pops = populations(ds, focal_year).set_index("kommunkod")
-    if focal_kommunkod not in pops.index:
+    pops = populations(ds, focal_year)
+    # Plain dicts: a municipality looked up 290 times by pandas' .at cost more than the rest of the comparison.
+    population_of = dict(zip(pops["kommunkod"], pops["population"].tolist()))
+    if focal_kommunkod not in population_of:
         return ResolvedGroup(group, frozenset(), {"population": "–", "population_year": "–", "year": focal_year,
                                                   "low": "–", "high": "–", "k": group.k,
                                                   "classification": group.kommungrupp_year})
-    focal_pop = float(pops.at[focal_kommunkod, "population"])
-    focal_pop_year = int(pops.at[focal_kommunkod, "population_year"])
+    focal_pop = population_of[focal_kommunkod]
+    focal_pop_year = int(pops["population_year"].to_numpy()[pops["kommunkod"].to_numpy() == focal_kommunkod][0])
     base = {"population": f"{focal_pop:,.0f}".replace(",", " "), "population_year": focal_pop_year, "year": focal_year}
     if name == "size":
         low, high = focal_pop / SIZE_FACTOR, focal_pop * SIZE_FACTOR
         inside = pops[(pops["population"] >= low) & (pops["population"] <= high)]
-        members = frozenset(inside.index) - {focal_kommunkod}
+        members = frozenset(inside["kommunkod"]) - {focal_kommunkod}
         return ResolvedGroup(group, members, base | {"low": f"{low:,.0f}".replace(",", " "),
                                                      "high": f"{high:,.0f}".replace(",", " ")})
     # similar: the k nearest municipalities that have a score set in the version.
     focal_group = groups.get(focal_kommunkod, "")
     distances = {}
-    for code in sorted(set(candidates["kommunkod"].astype(str)) - {focal_kommunkod}):
-        if code not in pops.index:
+    for code in sorted(set(candidates["kommunkod"].unique().astype(str)) - {focal_kommunkod}):
+        if code not in population_of:
             continue
-        distances[code] = similarity_distance(focal_group, focal_pop, groups.get(code, ""), float(pops.at[code, "population"]))
+        distances[code] = similarity_distance(focal_group, focal_pop, groups.get(code, ""), population_of[code])
     names = ds.municipality_names
     ranked = sorted(distances, key=lambda c: (distances[c], names.get(c, c)))[: int(group.k)]
     return ResolvedGroup(group, frozenset(ranked), base | {"k": int(group.k), "code": focal_group,

@@ -7,6 +7,7 @@ same file. Charts are inline SVG (matplotlib), styles inline; nothing is fetched
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -302,15 +303,22 @@ def render_report(ds, ref: ScoreSetRef, peer_filter: PeerFilter = PeerFilter(), 
     """The report as one self-contained HTML document (str)."""
     import jinja2
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=jinja2.select_autoescape(["html"]),
-        trim_blocks=True, lstrip_blocks=True,
-    )
     context = report_context(ds, ref, peer_filter, lang, made, group_text, group)
     # The SVGs are our own output from matplotlib (data text escaped there): marked safe to inline.
     context["radar"] = jinja2.utils.markupsafe.Markup(context["radar"])
     context["trend_chart"] = jinja2.utils.markupsafe.Markup(context["trend_chart"])
-    return env.get_template("report.html").render(**context)
+    return _environment().get_template("report.html").render(**context)
+
+
+@functools.cache
+def _environment():
+    """The template environment, one per process: it keeps the compiled template (recompiled when the file changes)."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=jinja2.select_autoescape(["html"]),
+        trim_blocks=True, lstrip_blocks=True,
+    )
 
 
 __all__ = ["render_report", "write_report", "report_download", "report_file_name", "report_context"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -173,6 +174,60 @@ def _recorded_hash(parquet_path: Path, field_name: str) -> str | None:
     return json.loads(meta.get(META_KEY, b"{}")).get(field_name)
 
 
+def _read_cache(parquet_path: Path, field_name: str, expected: str) -> pa.Table | None:
+    """The Parquet cache file's table when the hash it records (field_name) is `expected`; None when absent or stale.
+
+    One open for the check and the read (two opens cost ~1 ms per table, ten tables per load).
+    """
+    if not parquet_path.is_file():  # not there, or a folder or FIFO in its place: no cache
+        return None
+    with pq.ParquetFile(parquet_path) as parquet:
+        meta = parquet.schema_arrow.metadata or {}
+        if json.loads(meta.get(META_KEY, b"{}")).get(field_name) != expected:
+            return None
+        return parquet.read()
+
+
+def _declared_dtypes(columns) -> dict:
+    """Column -> pandas dtype object of a table's declared types."""
+    return {c: pd.api.types.pandas_dtype(d) for c, (d, _doc) in columns.items()}
+
+
+_DTYPES = {name: _declared_dtypes(columns) for name, (_csv, columns) in TABLES.items()}
+
+
+def _typed_frame(table: pa.Table, dtypes: dict) -> pd.DataFrame:
+    """A table we wrote, in pandas with its declared dtypes; the same frame as to_pandas() then astype(declared).
+
+    Converted column by column into the declared types: pyarrow's to_pandas() rebuilds and validates
+    every categorical's categories and reads the pandas metadata, a fixed cost per table that was a
+    third of load_dataset.
+    """
+    if table.column_names != list(dtypes):  # not the layout we write: pyarrow converts, then the types are restated
+        frame = table.to_pandas()
+        differ = {c: d for c, d in dtypes.items() if frame[c].dtype != d}
+        return frame.astype(differ) if differ else frame
+    return pd.DataFrame({name: _typed_column(column, dtypes[name]) for name, column in zip(table.column_names, table.columns)})
+
+
+def _typed_column(column: pa.ChunkedArray, dtype):
+    """One Arrow column as a pandas array of dtype."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        if not pa.types.is_dictionary(column.type):
+            return column.to_pandas().astype(dtype)
+        # Codes into the declared categories (a value outside them becomes missing, as astype makes it).
+        array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        categories = dtype.categories
+        lookup = np.array([categories.get_loc(v) if v in categories else -1 for v in array.dictionary.to_pylist()] + [-1],
+                          dtype=np.int64)
+        indices = array.indices.fill_null(-1) if array.null_count else array.indices
+        return pd.Categorical.from_codes(lookup[indices.to_numpy()], dtype=dtype)
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        return dtype.__from_arrow__(column)
+    values = column.to_numpy()
+    return values if values.dtype == dtype else column.to_pandas().astype(dtype)
+
+
 def empty_table(name: str) -> pd.DataFrame:
     """A table with its declared columns and types and no rows (an optional table the folder lacks)."""
     _csv, columns = TABLES[name]
@@ -185,11 +240,10 @@ def _read_table(data_dir: Path, name: str, csv_hash: str | None, damaged: list[s
         return empty_table(name)
     parquet_path = data_dir / PARQUET_DIR / f"{name}.parquet"
     try:
-        if _recorded_hash(parquet_path, "csv_sha256") == csv_hash:
-            frame = pq.read_table(parquet_path).to_pandas()
-            # Parquet keeps categories, but not always their order: restate the declared dtypes.
-            differ = {c: d for c, (d, _doc) in columns.items() if frame[c].dtype != d}
-            return frame.astype(differ) if differ else frame
+        table = _read_cache(parquet_path, "csv_sha256", csv_hash)
+        if table is not None:
+            # Parquet keeps categories, but not always their order: the declared dtypes are restated.
+            return _typed_frame(table, _DTYPES[name])
     except _DAMAGED_CACHE:
         damaged.append(name)  # the CSV is the source of truth: read it, and rebuild the cache below
     return _read_csv_typed(data_dir / csv_name, columns)
@@ -228,8 +282,9 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     for name in DERIVED:
         path = data_dir / PARQUET_DIR / f"_{name}.parquet"
         try:
-            if _recorded_hash(path, "inputs_sha256") == key:
-                derived[name] = _restore_derived(pq.read_table(path).to_pandas(), tables["scores"])
+            table = _read_cache(path, "inputs_sha256", key)
+            if table is not None:
+                derived[name] = _derived_frame(table, tables["scores"])
         except _DAMAGED_CACHE:
             damaged.append(f"_{name}")  # computed again from the tables by Dataset
     ds = Dataset(**tables, data_dir=data_dir, **derived)
@@ -266,6 +321,23 @@ def optional_table(ds: Dataset, name: str) -> pd.DataFrame:
         frame = _read_table(ds.data_dir, name, _sha256(path) if path.is_file() else None, [])
         object.__setattr__(ds, name, frame)
     return frame
+
+
+def _derived_frame(table: pa.Table, scores: pd.DataFrame) -> pd.DataFrame:
+    """A derived table from its Parquet cache with the dtypes the checks produce: _restore_derived(table.to_pandas()).
+
+    The column types come from the pandas metadata we wrote with it and the scores' categories; a file
+    that does not read that way goes the long way round (whose errors mark it damaged).
+    """
+    try:
+        kinds = {c["name"]: c["numpy_type"] for c in json.loads(table.schema.metadata[b"pandas"])["columns"]}
+        dtypes = {name: scores[name].dtype if name in ("instrument_version", "evaluation_kind")
+                  else pd.api.types.pandas_dtype(kinds[name]) for name in table.column_names}
+        if any(isinstance(d, pd.CategoricalDtype) for n, d in dtypes.items() if n not in ("instrument_version", "evaluation_kind")):
+            raise TypeError("a categorical column outside the scores' own")
+        return _typed_frame(table, dtypes)
+    except (KeyError, TypeError, ValueError, pa.ArrowException):
+        return _restore_derived(table.to_pandas(), scores)
 
 
 def _restore_derived(frame: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:

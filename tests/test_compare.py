@@ -11,6 +11,7 @@ from kompass_data import (
     UsageError,
     VersionMismatchError,
     compare_score_sets,
+    load_dataset,
     parse_score_set,
     peer_comparison,
     resolve_municipality,
@@ -105,6 +106,26 @@ def test_peer_filters(ds):
     assert set(b5["kommungrupp"]) == {"B5"} and "Enköping" in set(b5["municipality"])
     recent = peer_comparison(ds, norsjo, PeerFilter(year_from=2018)).peers
     assert set(recent["year"]) <= {2018, 2019}
+
+
+def test_what_a_caller_changes_stays_with_the_caller(fixture_dir):
+    # A dataset keeps its version views (each selects its rows once); the tables they hand out are the caller's own.
+    ds = load_dataset(fixture_dir)
+    view = ds.version("2016")
+    sets = view.score_sets
+    sets["total"] = 0.0
+    sets.loc[sets.index[0], "1"] = -1.0
+    candidates = view.peer_candidates(PeerFilter(include_self=True))
+    candidates["municipality"] = "x"
+    norsjo = parse_score_set(ds, "Norsjö:2018")
+    references = peer_comparison(ds, norsjo).references
+    references.loc[:, "score"] = 0.0
+    again = peer_comparison(ds, norsjo)
+    area1 = again.table.set_index("code").loc["1"]
+    assert area1["peer_n"] == 3 and area1["peer_mean"] == pytest.approx(65.0)
+    assert "x" not in set(again.peers["municipality"]) and (again.references["score"] > 0).all()
+    assert ds.version("2016") is view
+    assert sorted(view.score_sets["total"].dropna()) == [480, 500, 520, 560, 600, 640]
 
 
 def test_percentile_mid_rank():
