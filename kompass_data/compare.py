@@ -294,9 +294,9 @@ class VersionView:
 
     @cached_property
     def _totals(self) -> "_VersionTotals":
-        # peer_candidates(PeerFilter()) over the columns needed: a trend touches every version it has points in.
-        narrow = self._mine(self.ds.score_sets[["kommunkod", "instrument_version", "evaluation_kind", "score_set_id", "total"]])
-        return _VersionTotals(self._candidates(narrow, PeerFilter(), None))
+        # peer_candidates(PeerFilter()) over the columns needed, the SKR evaluations picked once for every version:
+        # a trend touches every version it has points in.
+        return _VersionTotals(self._mine(self.ds.once("evaluation_totals", lambda: _evaluation_totals(self.ds))))
 
     @cached_property
     def _scores(self) -> pd.DataFrame:
@@ -580,6 +580,12 @@ def trend(ds, kommunkod: str, include_self: bool = True, lang: str = "sv") -> pd
     sets = pd.concat([sets, changes, added], axis=1)
     sets["segment"] = sets["segment"].rank(method="dense").astype("int64")
     return sets
+
+
+def _evaluation_totals(ds) -> pd.DataFrame:
+    """The SKR evaluations (full score sets) of every version: the columns that place a total within its version."""
+    narrow = ds.score_sets[["kommunkod", "instrument_version", "evaluation_kind", "score_set_id", "total"]]
+    return narrow[text_is(narrow["evaluation_kind"], "full")]
 
 
 class _VersionTotals:
