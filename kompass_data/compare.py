@@ -294,9 +294,9 @@ class VersionView:
 
     @cached_property
     def _totals(self) -> "_VersionTotals":
-        # peer_candidates(PeerFilter()) over the columns needed: a trend touches every version it has points in.
-        narrow = self._mine(self.ds.score_sets[["kommunkod", "instrument_version", "evaluation_kind", "score_set_id", "total"]])
-        return _VersionTotals(self._candidates(narrow, PeerFilter(), None))
+        # peer_candidates(PeerFilter()) over the columns needed, the SKR evaluations picked once for every version:
+        # a trend touches every version it has points in.
+        return _VersionTotals(self._mine(self.ds.derived(("evaluation_totals",), lambda: _evaluation_totals(self.ds))))
 
     @cached_property
     def _scores(self) -> pd.DataFrame:
@@ -411,19 +411,20 @@ class VersionView:
         # peer_candidates() in _by_recency() order: filtering the version's sets sorted once keeps that order.
         candidates = self._candidates(self._ordered, peer_filter, ref.kommunkod)
         resolved = resolve(self.ds, ref.kommunkod, ref.year, group, candidates)
-        if resolved.members is not None:
-            candidates = candidates[candidates["kommunkod"].isin(resolved.members)]
+        if resolved.members is not None:  # a set lookup per row: isin() makes an Arrow scalar of every member
+            members = resolved.members
+            keep = np.fromiter((k in members for k in candidates["kommunkod"].to_numpy(dtype=object)), bool, len(candidates))
+            candidates = candidates[keep]
         kommunkod = candidates["kommunkod"].to_numpy(dtype=object)
-        set_ids = candidates["score_set_id"].to_numpy(dtype=object)
         focal = _row_of(self.ds, ref)
         labels = self.item_labels(lang)
         rows = []
-        used: dict[str, list[str]] = {}
+        used: dict[int, list[str]] = {}  # position in candidates -> the items that score set entered
         for code in ITEM_CODES:
             column = candidates[code].to_numpy(dtype="float64")
             chosen = _last_with_value(kommunkod, column)  # latest_with(), for all items over one ordering
-            for set_id in set_ids[chosen]:
-                used.setdefault(set_id, []).append(code)
+            for position in chosen.tolist():
+                used.setdefault(position, []).append(code)
             values = column[chosen]
             present = values[~np.isnan(values)]
             score = float(focal[code])
@@ -445,8 +446,11 @@ class VersionView:
                     "peer_names": _name_years(candidates, chosen[~np.isnan(values)]) if n < THIN_N else "",
                 }
             )
-        peers = candidates[candidates["score_set_id"].isin(used)]
-        peers = peers.assign(used_for=peers["score_set_id"].map(lambda i: ", ".join(used[i]))).reset_index(drop=True)
+        # By position: isin() over the ids converted every id to an Arrow scalar, a third of the comparison.
+        positions = sorted(used)
+        peers = candidates.iloc[positions]
+        peers = peers.assign(used_for=pd.Series([", ".join(used[p]) for p in positions], index=peers.index, dtype="str"))
+        peers = peers.reset_index(drop=True)
         return PeerComparison(ref, self.version, pd.DataFrame(rows), peers, self.references, peer_filter, resolved)
 
     def ranking(self, code: str = "total", include_self: bool = False, latest_only: bool = False) -> pd.DataFrame:
@@ -576,6 +580,12 @@ def trend(ds, kommunkod: str, include_self: bool = True, lang: str = "sv") -> pd
     sets = pd.concat([sets, changes, added], axis=1)
     sets["segment"] = sets["segment"].rank(method="dense").astype("int64")
     return sets
+
+
+def _evaluation_totals(ds) -> pd.DataFrame:
+    """The SKR evaluations (full score sets) of every version: the columns that place a total within its version."""
+    narrow = ds.score_sets[["kommunkod", "instrument_version", "evaluation_kind", "score_set_id", "total"]]
+    return narrow[text_is(narrow["evaluation_kind"], "full")]
 
 
 class _VersionTotals:
