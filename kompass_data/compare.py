@@ -392,7 +392,8 @@ class VersionView:
             keep &= text_is(sets["evaluation_kind"], "full")
         for column, value in (("kommunkod", exclude), ("lan_kod", peer_filter.lan), ("kommungrupp", peer_filter.kommungrupp)):
             if value:
-                same = (sets[column] == value).to_numpy(dtype=bool)  # a missing code refuses, as a mask with NA does
+                # A missing code (a municipality without a county or group) never matches, as a mask with NA does.
+                same = (sets[column] == value).to_numpy(dtype=bool, na_value=False)
                 keep &= ~same if column == "kommunkod" else same
         if peer_filter.year_from is not None:
             keep &= (sets["year"] >= peer_filter.year_from).to_numpy()

@@ -817,6 +817,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} sub-areas; each bar is the points achieved divided by the sub-area's maximum, with the figures written on the bars. Sub-areas can add up to slightly more or less than the area score because of rounding.",
     },
     "ui.profile.subareas_table": {"sv": "Delområden som tabell", "en": "Sub-areas as a table"},
+    "ui.profile.peers_table": {"sv": "Kommunerna i medelvärdet", "en": "The municipalities in the mean"},
     "ui.profile.peers_used": {
         "sv": "Kommunerna i medelvärdet ({n} kommuner, {sets} utvärderingar)",
         "en": "The municipalities in the mean ({n} municipalities, {sets} evaluations)",

@@ -51,12 +51,18 @@ MAP_URL = f"app/static/{MAP_FILE}"
 
 @st.cache_resource(show_spinner=False)
 def map_url() -> str | None:
-    """The served borders' URL when they are the data folder's own (a byte-identical copy), else None: embed them."""
+    """The served borders' URL when Streamlit serves static/ and they are the data folder's own, else None: embed them.
+
+    The URL carries the file's hash, so a browser never keeps drawing borders it cached before an update.
+    """
     served = STATIC_DIR / MAP_FILE
     mine = _data_file(MAP_FILE)
-    if served.is_file() and mine.is_file() and served.read_bytes() == mine.read_bytes():
-        return MAP_URL
-    return None
+    if not (st.get_option("server.enableStaticServing") and served.is_file() and mine.is_file()):
+        return None
+    content = served.read_bytes()
+    if content != mine.read_bytes():
+        return None
+    return f"{MAP_URL}?v={hashlib.sha256(content).hexdigest()[:12]}"
 
 
 @st.cache_resource(show_spinner=False)

@@ -148,8 +148,9 @@ def main() -> None:
         st.caption(t("ui.profile.peers_caption"))
         st.dataframe(localized(peers_display(comparison, lang()), lang()), hide_index=True)
 
-    lazy_expander(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers)) + f" · {named.title(lang())}",
-                  "open_peers", peers_table)
+    # The counts beside, not in, the expander's label: Streamlit reads a new label as a new expander and closes it.
+    st.caption(t("ui.profile.peers_used", n=peers["kommunkod"].nunique(), sets=len(peers)) + f" · {md(named.title(lang()))}")
+    lazy_expander(t("ui.profile.peers_table"), "open_peers", peers_table)
     if has_refs:
         lazy_expander(t("ui.profile.refs_table"), "open_refs", lambda: st.dataframe(
             localized(references_display(comparison.references, lang()), lang()), hide_index=True))

@@ -274,3 +274,17 @@ def test_kommungrupp_and_size_groups_match_their_definitions_for_every_shipped_s
         focal, _year = population(shipped, ref.kommunkod, ref.year)
         similar_size = {k for k in in_version if focal / 2 <= population(shipped, k, ref.year)[0] <= focal * 2}
         assert _peer_codes(peer_comparison(shipped, ref, group=PeerGroup("size"))) == similar_size
+
+
+def test_a_score_set_without_a_county_or_group_is_no_peer_under_those_filters():
+    from kompass_data.compare import VersionView
+
+    # Synthetic rows: municipality 2 has no county or group code (not in municipalities.csv, say).
+    sets = pd.DataFrame({
+        "kommunkod": ["1", "2"], "year": [2018, 2018],
+        "lan_kod": pd.array(["24", pd.NA], dtype="string"), "kommungrupp": pd.array(["C8", pd.NA], dtype="string"),
+        "evaluation_kind": pd.Categorical(["full", "full"]),
+    })
+    assert list(VersionView._candidates(sets, PeerFilter(kommungrupp="C8"), None)["kommunkod"]) == ["1"]
+    assert list(VersionView._candidates(sets, PeerFilter(lan="24"), None)["kommunkod"]) == ["1"]
+    assert list(VersionView._candidates(sets, PeerFilter(), "1")["kommunkod"]) == ["2"]
