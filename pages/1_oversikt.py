@@ -22,8 +22,7 @@ def main() -> None:
     # What the data holds: a small chart first (it is ready before the map), then the same in a table.
     st.header(t("ui.overview.holds"))
     cached_chart(ds, ("holdings",), lambda: holdings_by_year(ds.score_sets, lang()), t("ui.overview.holds_alt"), key="holdings")
-    # A plain table: four rows need no data grid (whose code the browser would fetch and parse on the start page).
-    st.table(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
+    st.dataframe(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
     st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
 
     # Map: the whole country, or a county/municipality group zoomed to; a click opens a profile.
