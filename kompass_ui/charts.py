@@ -13,7 +13,12 @@ from .state import lang
 
 def chart(fig, title: str, **kwargs):
     """st.plotly_chart of fig with its title (also its accessible name) and source line inside the figure."""
-    return st.plotly_chart(captioned(fig, title, lang()), config=image_config(title), alt=title, **kwargs)
+    return _draw(captioned(fig, title, lang()), title, **kwargs)
+
+
+def _draw(captioned_fig, title: str, **kwargs):
+    """A captioned figure on the page: its camera button saves it under its title, which also names it."""
+    return st.plotly_chart(captioned_fig, config=image_config(title), alt=title, **kwargs)
 
 
 def cached_chart(ds, inputs: tuple, build: Callable[[], object], title: str, **kwargs):
@@ -21,5 +26,5 @@ def cached_chart(ds, inputs: tuple, build: Callable[[], object], title: str, **k
 
     st.plotly_chart copies the figure (to_dict), so the shared one is never changed by drawing it.
     """
-    fig = ds.derived(("figure", *inputs, title, lang()), lambda: captioned(build(), title, lang()))
-    return st.plotly_chart(fig, config=image_config(title), alt=title, **kwargs)
+    fig = ds.derived(("figure", inputs, title, lang()), lambda: captioned(build(), title, lang()))
+    return _draw(fig, title, **kwargs)

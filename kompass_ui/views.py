@@ -74,12 +74,8 @@ def set_flags(ds, score_set_id: str, lang: str) -> pd.DataFrame:
     flags = ds.flags
 
     def by_set() -> dict:
-        ids = (
-            flags["kommunkod"].astype(str) + ":" + flags["year"].astype(str) + ":"
-            + flags["instrument_version"].astype(str) + ":" + flags["evaluation_kind"].astype(str)
-        )
         positions: dict[str, list[int]] = {}
-        for i, sid in enumerate(ids):
+        for i, sid in enumerate(score_set_ids(flags)):
             positions.setdefault(sid, []).append(i)
         return positions
 

@@ -109,21 +109,20 @@ def _peer_filter_options(ds) -> tuple[dict, dict]:
 def lan_select(ds, key: str) -> str:
     """The county picker ('' = all counties), bound to ?lan=: the same widget and words on every page."""
     names = lan_names(ds)
-    options = ["", *names]
-    return url.widget(
-        "lan", st.selectbox, t("ui.pick.lan"), options, key=key, fallback=[""],
-        format_func=labelled(options, lambda c: t("ui.all_lan") if c == "" else f"{names[c]} ({c})"),
-    )
+    return _region_select("lan", names, key, t("ui.pick.lan"), t("ui.all_lan"), lambda c: f"{names[c]} ({c})")
 
 
 def grupp_select(ds, key: str) -> str:
     """The municipality-group picker ('' = all groups), bound to ?grupp=: the same on every page."""
     names = group_names(ds)
+    return _region_select("grupp", names, key, t("ui.pick.grupp"), t("ui.all_grupp"), lambda c: f"{c} {names[c]}")
+
+
+def _region_select(param: str, names: dict[str, str], key: str, label: str, everything: str, shown) -> str:
+    """A selectbox of '' (everything) and the codes of names, bound to ?param=."""
     options = ["", *names]
-    return url.widget(
-        "grupp", st.selectbox, t("ui.pick.grupp"), options, key=key, fallback=[""],
-        format_func=labelled(options, lambda c: t("ui.all_grupp") if c == "" else f"{c} {names[c]}"),
-    )
+    return url.widget(param, st.selectbox, label, options, key=key, fallback=[""],
+                      format_func=labelled(options, lambda c: everything if c == "" else shown(c)))
 
 
 def region_filter(ds) -> tuple[str | None, str | None]:

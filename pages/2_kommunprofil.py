@@ -45,7 +45,7 @@ def main() -> None:
 
     def once(name: str, build, *extra):
         """build() once per dataset and this view's choices (a return visit to a municipality reuses it)."""
-        return ds.derived((name, ref, peer_filter, peer_group, lang(), group, *extra), build)
+        return ds.derived(("profile", name, ref, peer_filter, peer_group, lang(), group, *extra), build)
     st.caption(md(f"{named.title(lang())}: {named.definition(lang())}"))
     has_refs = not comparison.references.empty
     show_refs = url.widget("ref", st.checkbox, t("ui.profile.show_refs"), key="pick_ref", disabled=not has_refs,
@@ -124,7 +124,7 @@ def main() -> None:
         st.markdown("**" + t("ui.col.against") + "**")
         st.markdown("\n".join(f"- {md(line)}" for line in thin))
 
-    subs = once("subareas", lambda: subarea_rows(ds, ref, flags, lang()))
+    subs = ds.derived(("profile", "subareas", ref, lang()), lambda: subarea_rows(ds, ref, flags, lang()))  # no peers in it
     if not subs.empty:
         st.header(t("ui.profile.subareas"))
         weakest = url.widget("svagast", st.toggle, t("ui.subareas.sort"), key="pick_weakest")
