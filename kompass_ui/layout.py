@@ -1,4 +1,4 @@
-"""Containers whose content is made only when someone looks at it."""
+"""Containers whose content is made only when someone looks at it, or once the browser has drawn what came before."""
 
 from __future__ import annotations
 
@@ -17,3 +17,47 @@ def lazy_expander(label: str, key: str, fill: Callable[[], None], expanded: bool
     if box.open:
         with box:
             fill()
+
+
+# The first views the browser has drawn in this session (their keys), or True: draw everything at once
+# (AppTest has no browser to say so).
+DRAWN_KEY = "_first_views_drawn"
+
+# Waits until `charts` Plotly charts are drawn (or 5 s have passed), lets the browser paint, then asks for
+# the rest. Until then the element marks the page as not yet complete (tests/e2e/harness.py waits for it).
+_FIRST_VIEW_JS = """
+export default function ({ data, setTriggerValue }) {
+  const started = performance.now();
+  let asked = false;
+  const drawn = () => document.querySelectorAll('.js-plotly-plot .main-svg').length;
+  const ask = () => { if (!asked) { asked = true; setTriggerValue("drawn", true); } };
+  const check = () => {
+    if (asked) return;
+    if (drawn() >= (data?.charts ?? 0) || performance.now() - started > 5000) {
+      requestAnimationFrame(() => setTimeout(ask, 0));
+    } else {
+      setTimeout(check, 25);
+    }
+  };
+  check();
+}
+"""
+_first_view = st.components.v2.component(
+    "kompass_first_view", html='<span data-kompass-first-view="pending" hidden></span>', js=_FIRST_VIEW_JS,
+    isolate_styles=False,
+)
+
+
+def after_first_view(key: str, fill: Callable[[], None], charts: int = 1) -> None:
+    """fill now, except on a session's first visit: then as soon as the browser has drawn the first view's charts.
+
+    In a new browser tab the first chart waits for Streamlit's chart library (~1 s to load under software
+    rendering) and then for everything sent with it: the map, tables, widgets (~1.7 s more on Översikt,
+    measured with bench/run.py's cold start). Here the browser draws the first view alone and then asks
+    for the rest, which comes with the rerun its request starts.
+    """
+    drawn = st.session_state.setdefault(DRAWN_KEY, set())
+    if drawn is True or key in drawn:
+        fill()
+        return
+    _first_view(key=f"_first_view_{key}", data={"charts": charts}, on_drawn_change=lambda: drawn.add(key))

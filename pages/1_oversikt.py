@@ -6,7 +6,7 @@ from kompass_data.figures import choropleth, holdings_by_year
 from kompass_data.regions import region_overview
 from kompass_ui import urlstate as url
 from kompass_ui.charts import cached_chart
-from kompass_ui.layout import lazy_expander
+from kompass_ui.layout import after_first_view, lazy_expander
 from kompass_ui.safe import run_page
 from kompass_ui.state import dataset, geojson, lang, map_url, t
 from kompass_ui.views import clicked_municipality, localized, map_sentence, map_values, md, region_table, version_overview
@@ -24,7 +24,10 @@ def main() -> None:
     cached_chart(ds, ("holdings",), lambda: holdings_by_year(ds.score_sets, lang()), t("ui.overview.holds_alt"), key="holdings")
     st.dataframe(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
     st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
+    after_first_view("oversikt", lambda: rest(ds), charts=1)
 
+
+def rest(ds) -> None:
     # Map: the whole country, or a county/municipality group zoomed to; a click opens a profile.
     st.header(t("ui.overview.map"))
     lan, grupp = region_filter(ds)

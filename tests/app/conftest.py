@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kompass_ui.layout import DRAWN_KEY
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
@@ -35,9 +37,15 @@ def app_data_dir(fixture_dir):
         os.environ["KOMPASS_DATA_DIR"] = old
 
 
-def open_page(page: str, opened: tuple[str, ...] = (), **params) -> AppTest:
-    """app.py switched to `page` with query parameters, after one run; opened: keys of lazy expanders to open first."""
+def open_page(page: str, opened: tuple[str, ...] = (), first_view_only: bool = False, **params) -> AppTest:
+    """app.py switched to `page` with query parameters, after one run; opened: keys of lazy expanders to open first.
+
+    AppTest has no browser to say that a first view is drawn (kompass_ui/layout.py after_first_view), so the
+    whole page is drawn at once, unless first_view_only: then what a new browser tab gets first.
+    """
     at = AppTest.from_file(APP, default_timeout=60)
+    if not first_view_only:
+        at.session_state[DRAWN_KEY] = True
     for key, value in params.items():
         at.query_params[key] = value
     for key in opened:

@@ -4,7 +4,7 @@ import pytest
 
 from kompass_data import messages
 
-from .conftest import NORSJO, PAGES, open_page, unexpected_errors
+from .conftest import NORSJO, PAGES, figures, open_page, unexpected_errors
 
 
 def test_every_page_file_is_in_the_registry():
@@ -118,3 +118,22 @@ def test_overview_ways_in_default_to_the_seed_municipality():
     at = open_page("pages/1_oversikt.py")
     profile = next(el.proto for el in at.get("page_link") if "kommunprofil" in el.proto.page)
     assert DEFAULT_KOMMUN == "2417" and profile.label == messages.t("ui.overview.link_profile", "sv", name="Norsjö")
+
+
+def test_a_new_tab_gets_the_overviews_first_chart_alone_and_the_rest_once_the_browser_has_drawn_it():
+    from kompass_ui.layout import DRAWN_KEY
+
+    at = open_page("pages/1_oversikt.py", first_view_only=True, lan="24")
+    assert unexpected_errors(at) == []
+    assert at.title[0].value == messages.t("ui.page.oversikt", "sv")
+    kinds = [[trace["type"] for trace in fig["data"]] for fig in figures(at)]
+    assert kinds == [["bar"] * len(kinds[0])] and kinds[0]  # the holdings chart, nothing else yet
+    assert not at.get("page_link") and not at.selectbox
+    assert at.query_params["lan"] == "24"  # the county of the link waits for the rest, not dropped
+
+    at.session_state[DRAWN_KEY] = {"oversikt"}  # what the browser's "drawn" does (AppTest runs no JavaScript)
+    at.run()
+    assert unexpected_errors(at) == []
+    kinds = [trace["type"] for fig in figures(at) for trace in fig["data"]]
+    assert "choroplethmap" in kinds
+    assert messages.t("ui.region.heading", "sv", region="Västerbottens län") in [h.value for h in at.header]

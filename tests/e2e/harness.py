@@ -18,12 +18,14 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--disable-quic", "--no-first-run",
 ]
-# The app has finished a run: connected, script not running, no "Running…" widget.
+# The app has finished a run: connected, script not running, no "Running…" widget, and no first view
+# still waiting to ask for the rest of its page (kompass_ui/layout.py after_first_view).
 APP_IDLE_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.dataset.testConnectionState === 'CONNECTED'
     && app.dataset.testScriptState === 'notRunning'
     && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-kompass-first-view]')
     && !!document.querySelector('[data-testid="stAppViewContainer"]');
 }"""
 

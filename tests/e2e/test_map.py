@@ -52,3 +52,28 @@ def test_a_countys_map_lies_whole_inside_a_phone(browser, server):
             assert box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"], (lon, lat)
     finally:
         context.close()
+
+
+# In a new tab, records when the first chart was drawn and when the map's section (its heading) arrived.
+ORDER_JS = """() => { window.__seen = {};
+  new MutationObserver(() => {
+    const s = window.__seen, now = performance.now();
+    if (!s.chart && document.querySelector('.js-plotly-plot .main-svg')) s.chart = now;
+    if (!s.map && [...document.querySelectorAll('h2')].some(h => h.textContent.trim() === 'Karta')) s.map = now;
+  }).observe(document, { childList: true, subtree: true }); }"""
+
+
+def test_a_new_tab_draws_the_first_chart_before_the_map_arrives_and_then_the_map_by_itself(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="sv-SE")
+    try:
+        page = context.new_page()
+        page.add_init_script(f"({ORDER_JS})()")
+        open_app(page, f"{server.url}/?lan=24", charts=2)  # waits until no first view is pending
+        assert page.locator("[data-kompass-first-view]").count() == 0
+        page.locator(".maplibregl-canvas").wait_for(state="attached")
+        seen = page.evaluate("window.__seen")
+        assert seen["chart"] < seen["map"]
+        assert "lan=24" in page.url
+        page.get_by_role("heading", name="Västerbottens län i korthet").wait_for()
+    finally:
+        context.close()
