@@ -22,12 +22,14 @@ def main() -> None:
     # What the data holds: a small chart first (it is ready before the map), then the same in a table.
     st.header(t("ui.overview.holds"))
     cached_chart(ds, ("holdings",), lambda: holdings_by_year(ds.score_sets, lang()), t("ui.overview.holds_alt"), key="holdings")
-    st.dataframe(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
-    st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
+    # In a new tab the chart is drawn alone first; the rest follows as soon as it is (kompass_ui/layout.py).
     after_first_view("oversikt", lambda: rest(ds), charts=1)
 
 
 def rest(ds) -> None:
+    """Everything after the first chart: its table, the map, a county at a glance, ways in."""
+    st.dataframe(version_overview(ds, lang()), hide_index=True, alt=t("ui.overview.holds"))
+    st.caption(t("ui.overview.holds_caption", sets=len(ds.score_sets), munis=ds.score_sets["kommunkod"].nunique()))
     # Map: the whole country, or a county/municipality group zoomed to; a click opens a profile.
     st.header(t("ui.overview.map"))
     lan, grupp = region_filter(ds)
