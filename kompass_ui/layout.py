@@ -29,12 +29,17 @@ _FIRST_VIEW_JS = """
 export default function ({ data, setTriggerValue }) {
   const started = performance.now();
   let asked = false;
-  const drawn = () => document.querySelectorAll('.js-plotly-plot .main-svg').length;
+  // Drawn and shown: Plotly makes its SVG before Streamlit shows the chart (hidden until laid out).
+  const drawn = () => [...document.querySelectorAll('.js-plotly-plot')].filter((g) =>
+    g.querySelector('.main-svg') && g.getBoundingClientRect().height > 0
+    && getComputedStyle(g).visibility !== 'hidden').length;
   const ask = () => { if (!asked) { asked = true; setTriggerValue("drawn", true); } };
   const check = () => {
     if (asked) return;
     if (drawn() >= (data?.charts ?? 0) || performance.now() - started > 5000) {
-      requestAnimationFrame(() => setTimeout(ask, 0));
+      // After the frame that shows them, once the browser is idle (at most 1 s later; Safari has no idle callback).
+      const idle = window.requestIdleCallback || ((f) => setTimeout(f, 0));
+      requestAnimationFrame(() => idle(ask, { timeout: 1000 }));
     } else {
       setTimeout(check, 25);
     }
