@@ -54,13 +54,10 @@ _first_view = st.components.v2.component(
 
 
 def after_first_view(key: str, fill: Callable[[], None], charts: int = 1) -> None:
-    """fill now, except on a session's first visit: then as soon as the browser has drawn the first view's charts.
-
-    In a new browser tab the first chart waits for Streamlit's chart library (~1 s to load under software
-    rendering) and then for everything sent with it: the map, tables, widgets (~1.7 s more on Översikt,
-    measured with bench/run.py's cold start). Here the browser draws the first view alone and then asks
-    for the rest, which comes with the rerun its request starts.
-    """
+    """fill now, except on a session's first visit: then as soon as the browser has drawn the first view's charts."""
+    # In a new tab the first chart waits for Streamlit's chart library (~1 s under software rendering) and
+    # then for everything sent with it: on Översikt the map, table and widgets held it back ~1.7 s
+    # (bench/README.md). The browser draws the first view alone; its request for the rest reruns the page.
     drawn = st.session_state.setdefault(DRAWN_KEY, set())
     if drawn is True or key in drawn:
         fill()

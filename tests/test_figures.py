@@ -113,6 +113,19 @@ def test_holdings_by_year_counts_every_score_set_once(ds):
     assert [(list(tr.x), list(tr.y)) for tr in self_traces] == [([2017], [1])]  # Norsjö 2017, 2010 version
 
 
+def test_a_captioned_title_starts_low_enough_to_show_its_first_line_and_the_holdings_legend_stays_below(ds):
+    from kompass_data.figures import captioned, holdings_by_year
+
+    # Plotly puts a title of several lines with a subtitle about a line too high (Chromium, 2026-11-27).
+    for height in (380, 640):
+        fig = captioned(holdings_by_year(ds.score_sets).update_layout(height=height), "Poäng per år " * 8)
+        assert "<br>" in fig.layout.title.text
+        assert (1 - fig.layout.title.y) * height == pytest.approx(22)
+    # On a phone the legend wraps to a row per version: at the foot of the figure it cannot reach the title.
+    legend = holdings_by_year(ds.score_sets).layout.legend
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+
+
 def test_radar_calls_means_of_fewer_than_three_no_benchmark(ds):
     from kompass_data.compare import THIN_N
     from kompass_data.messages import t
