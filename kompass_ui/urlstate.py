@@ -233,13 +233,16 @@ def seed(key: str, options: list, candidates, many: bool = False) -> None:
     A multiselect the user has emptied keeps its empty list, so removing the last item is possible.
     """
     current = st.session_state.get(key)
+    # A valid value is written back, not just kept: Streamlit drops a widget's value when the widget's id
+    # changes, and it does on a session's second run when the process started in its legacy pages/ mode
+    # (the id carries the running script's hash): ?lang=en turned Swedish on the first rerun.
     if many and isinstance(current, list):
         valid = [c for c in current if c in options]
         if valid or not current:  # an empty list is the user's choice (all removed): never refill it
-            if valid != current:
-                st.session_state[key] = valid
+            st.session_state[key] = valid
             return
     elif not many and current is not None and current in options:
+        st.session_state[key] = current
         return
     for cand in candidates:
         if many:

@@ -180,3 +180,21 @@ def test_a_default_value_is_left_out_of_the_url():
 def test_an_undeclared_widget_key_is_refused():
     with pytest.raises(KeyError, match="not declared"):
         urlstate.declared("kommun", "some_other_picker")
+
+
+def test_the_language_of_a_link_survives_the_next_run():
+    """?lang=en stayed English for one run only: the radio's id changes on a session's second run."""
+    from streamlit.testing.v1 import AppTest
+
+    from kompass_data import messages
+    from kompass_ui.layout import DRAWN_KEY
+
+    from .conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.session_state[DRAWN_KEY] = True
+    at.run()
+    at.run()  # what the first view's request for the rest, or any widget, starts
+    assert at.title[0].value == messages.t("ui.page.oversikt", "en")
+    assert at.sidebar.radio[0].value == "en" and at.query_params["lang"] == "en"
