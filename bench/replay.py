@@ -73,21 +73,10 @@ def record_first_view(out: Path) -> None:
 def _shell(at) -> dict:
     """What app.py draws around every page: the sidebar, the menu (titles, icons) and the style sheet."""
     from kompass_data import messages
-    from tests.e2e.harness import app_pages
+    from tests.e2e.harness import app_registry
 
-    icons = {path: icon for path, _key, icon in _page_icons()}
     return {
         "sidebar": [_node(el) for el in at.sidebar.children.values()],
-        "menu": [(messages.t(key, "sv"), icons.get(path)) for path, key in app_pages()],
+        "menu": [(messages.t(key, "sv"), icon) for _script, key, icon in app_registry()],
         "style": (ROOT / "kompass_ui" / "style.css").read_text(encoding="utf-8"),
     }
-
-
-def _page_icons() -> list[tuple]:
-    """app.py's PAGES registry (script, title key, icon), read without running the app."""
-    import ast
-
-    for node in ast.parse((ROOT / "app.py").read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
-            return list(ast.literal_eval(node.value))
-    return []

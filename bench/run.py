@@ -15,7 +15,6 @@ import json
 import math
 import platform
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -483,7 +482,8 @@ def browser_part(rows: list[Row], runs: int, interactions: int, sessions: int, p
             scripts = (APP, HELLO, HELLO_DATA, REPLAY)
             cold, health, title, whole = ({s: [] for s in scripts} for _ in range(4))
             # The start page's first view, sidebar and menu, drawn again with nothing computed and no pandas.
-            first_view = Path(tempfile.mkdtemp(prefix="kompass-bench-")) / "first_view.pkl"
+            recordings = tempfile.TemporaryDirectory(prefix="kompass-bench-")
+            first_view = Path(recordings.name) / "first_view.pkl"
             replay.record_first_view(first_view)
             for i in range(runs):
                 for script in (scripts if i % 2 == 0 else scripts[::-1]):
@@ -495,7 +495,7 @@ def browser_part(rows: list[Row], runs: int, interactions: int, sessions: int, p
                     whole[script].append(drawn)
                     print(f"  cold start {script}: {seconds:.2f} s (healthy after {healthy:.2f} s, title after "
                           f"{titled:.2f} s, whole page {drawn:.2f} s)", file=sys.stderr)
-            shutil.rmtree(first_view.parent, ignore_errors=True)
+            recordings.cleanup()
             ours, floor = statistics.median(cold[APP]), statistics.median(cold[HELLO])
             record("cold_start_s", {"app": ours, "hello": floor, "runs": runs,
                                     "healthy": {k: statistics.median(v) for k, v in (("app", health[APP]), ("hello", health[HELLO]))},

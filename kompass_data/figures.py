@@ -82,9 +82,16 @@ def _radar_layout(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def _layout(fig: go.Figure, height: int = 520, legend_top: bool = False, lang: str = "sv") -> go.Figure:
-    legend = dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0) if legend_top else dict(
-        orientation="h", yanchor="top", y=-0.08, xanchor="left", x=0)
+LEGENDS = {  # where a horizontal legend goes: under the plot, above it, or at the figure's foot
+    "below": dict(orientation="h", yanchor="top", y=-0.08, xanchor="left", x=0),
+    "above": dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+    # Under rotated axis labels, and wrapping freely on a phone without reaching the title.
+    "foot": dict(orientation="h", yref="container", yanchor="bottom", y=0, xanchor="left", x=0),
+}
+
+
+def _layout(fig: go.Figure, height: int = 520, legend: str = "below", lang: str = "sv") -> go.Figure:
+    legend = LEGENDS[legend]
     fig.update_layout(
         height=height,
         margin=dict(l=40, r=40, t=40, b=40),
@@ -151,10 +158,8 @@ def holdings_by_year(score_sets: pd.DataFrame, lang: str = "sv") -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(dtick=1, tickangle=-45)
     fig.update_yaxes(title=t("ui.col.score_sets", lang))
-    fig = _layout(fig, 380, lang=lang)
-    # The legend at the foot of the figure, under the years: on a phone it wraps to five rows, and above
-    # the plot it ran into the title (Chromium at 390 px).
-    return fig.update_layout(legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left"))
+    # At the foot: on a phone the legend wraps to five rows, and above the plot it ran into the title (390 px).
+    return _layout(fig, 380, legend="foot", lang=lang)
 
 
 # --- Kommunprofil -----------------------------------------------------------------------------
@@ -418,7 +423,7 @@ def compare_bars(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> g
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(range=[0, AREA_MAX * 1.12], title=t("ui.fig.points", lang))
-    return _layout(fig, 140 + 8 * (18 * len(columns) + 22), legend_top=True, lang=lang)
+    return _layout(fig, 140 + 8 * (18 * len(columns) + 22), legend="above", lang=lang)
 
 
 def compare_radar(table: pd.DataFrame, columns: list[str], lang: str = "sv") -> go.Figure:
@@ -540,7 +545,7 @@ def distribution(
     top = TOTAL_MAX if codes == ["total"] else AREA_MAX
     fig.update_yaxes(range=[0, top * 1.02], title=t("ui.fig.points", lang))
     fig.update_xaxes(automargin=True, tickangle=0, categoryorder="array", categoryarray=ticks)
-    return _layout(fig, 460 if codes == ["total"] else 560, legend_top=True, lang=lang)
+    return _layout(fig, 460 if codes == ["total"] else 560, legend="above", lang=lang)
 
 
 # --- Översikt ---------------------------------------------------------------------------------
