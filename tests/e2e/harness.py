@@ -19,13 +19,15 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--disable-quic", "--no-first-run",
 ]
 # The app has finished a run: connected, script not running, no "Running…" widget, and no first view
-# still waiting to ask for the rest of its page (kompass_ui/layout.py after_first_view).
+# still waiting to ask for the rest of its page (kompass_ui/layout.py after_first_view keys its element
+# _first_view_<page>; the key's class is on the element's container from the moment it is drawn, before
+# the element's own HTML is mounted).
 APP_IDLE_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.dataset.testConnectionState === 'CONNECTED'
     && app.dataset.testScriptState === 'notRunning'
     && !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-kompass-first-view]')
+    && !document.querySelector('[class*="st-key-_first_view_"]')
     && !!document.querySelector('[data-testid="stAppViewContainer"]');
 }"""
 
@@ -172,16 +174,21 @@ def open_app(page, url: str, charts: int = 0, timeout: float = 60_000) -> None:
     wait_for_charts(page, charts, timeout)
 
 
-def app_pages(app: Path = ROOT / "app.py") -> list[tuple[str, str]]:
-    """(script, title key) of every page in app.py's PAGES registry, read without running the app."""
+def app_registry(app: Path = ROOT / "app.py") -> list[tuple]:
+    """app.py's PAGES registry as written, (script, title key, icon) per page, read without running the app."""
     import ast
 
     if not app.is_file():
         return []
     for node in ast.parse(app.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
-            return [(entry[0], entry[1]) for entry in ast.literal_eval(node.value)]
+            return [tuple(entry) for entry in ast.literal_eval(node.value)]
     return []
+
+
+def app_pages(app: Path = ROOT / "app.py") -> list[tuple[str, str]]:
+    """(script, title key) of every page in app.py's PAGES registry, read without running the app."""
+    return [(entry[0], entry[1]) for entry in app_registry(app)]
 
 
 def selectbox(page, label: str):
